@@ -1,0 +1,81 @@
+using CiamServer.Core.Data;
+using CiamServer.Core.Email;
+using CiamServer.Core.Redis;
+using CiamServer.Core.Tenancy;
+using CiamServer.Core.Throttling;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CiamServer.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Tenants, the DbContext, Data Protection in the database, email, counters and health checks.</summary>
+    public static IServiceCollection AddCiamCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(s => s.ServiceType == typeof(CoreMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<CoreMarker>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.PickupDirectory is not null || o.Smtp.Host is not null,
+                "Set Ciam:Email:PickupDirectory (development) or Ciam:Email:Smtp:Host.")
+            .Validate(o => Enum.TryParse<MailKit.Security.SecureSocketOptions>(o.Smtp.Security, true, out _),
+                "Ciam:Email:Smtp:Security must be Auto, StartTls, StartTlsWhenAvailable, SslOnConnect or None.")
+            .ValidateOnStart();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+
+        services.AddScoped<ITenantContext, TenantContext>();
+        services.TryAddSingleton<ITenantDirectory, CachedTenantDirectory>();
+        services.AddDbContext<CiamDbContext>((provider, builder) =>
+            DatabaseRegistration.Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+
+        services.AddDataProtection()
+            .SetApplicationName("CiamServer")
+            .PersistKeysToDbContext<CiamDbContext>();
+
+        services.TryAddSingleton<IEmailSender>(provider =>
+            provider.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory is null
+                ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider)
+                : ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(provider));
+
+        var health = services.AddHealthChecks().AddDbContextCheck<CiamDbContext>("database", tags: ["ready"]);
+        var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        if (redis.Enabled)
+        {
+            services.TryAddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis.Configuration!));
+            services.TryAddSingleton<ICounterStore, RedisCounterStore>();
+            health.AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        }
+        else
+        {
+            services.TryAddSingleton<ICounterStore, MemoryCounterStore>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Connects without failing start-up when Redis is down: the multiplexer keeps retrying,
+    /// and requests that need Redis meanwhile answer 503.</summary>
+    private static ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = 2000;
+        options.SyncTimeout = 2000;
+        options.AsyncTimeout = 2000;
+        return ConnectionMultiplexer.Connect(options);
+    }
+
+    private sealed class CoreMarker;
+}

@@ -1,0 +1,32 @@
+using CiamServer.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CiamServer.Core.Data.Configurations;
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> builder)
+    {
+        builder.ToTable("tenants");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Slug).HasMaxLength(TenantSlug.MaxLength);
+        builder.HasIndex(t => t.Slug).IsUnique();
+        builder.Property(t => t.DisplayName).HasMaxLength(200);
+        builder.OwnsOne(t => t.Branding, branding =>
+        {
+            branding.Property(b => b.LogoUrl).HasColumnName("branding_logo_url").HasMaxLength(2048);
+            branding.Property(b => b.PrimaryColor).HasColumnName("branding_primary_color").HasMaxLength(7);
+        });
+        builder.OwnsOne(t => t.PasswordPolicy, policy =>
+            policy.Property(p => p.MinLength).HasColumnName("password_min_length"));
+        builder.OwnsOne(t => t.SessionPolicy, policy =>
+        {
+            policy.Property(p => p.IdleTimeoutMinutes).HasColumnName("session_idle_timeout_minutes");
+            policy.Property(p => p.AbsoluteLifetimeMinutes).HasColumnName("session_absolute_lifetime_minutes");
+        });
+        builder.Navigation(t => t.Branding).IsRequired();
+        builder.Navigation(t => t.PasswordPolicy).IsRequired();
+        builder.Navigation(t => t.SessionPolicy).IsRequired();
+    }
+}

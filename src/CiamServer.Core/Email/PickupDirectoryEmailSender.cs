@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace CiamServer.Core.Email;
+
+/// <summary>Development sender: writes each message as an .eml file, so no mail server is needed.</summary>
+internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
+{
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetFullPath(options.Value.PickupDirectory!);
+        Directory.CreateDirectory(directory);
+        var name = $"{clock.GetUtcNow():yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml";
+        var mime = MimeMessages.Create(options.Value, message);
+        // Written under a temporary name and moved, so a reader never sees half a message.
+        var temporary = Path.Combine(directory, name + ".tmp");
+        await mime.WriteToAsync(temporary, cancellationToken);
+        File.Move(temporary, Path.Combine(directory, name));
+    }
+}
