@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
 
         services.AddScoped<ITenantContext, TenantContext>();
+        services.TryAddScoped<Sessions.ISessionManager, Sessions.SessionManager>();
         services.TryAddSingleton<ITenantDirectory, CachedTenantDirectory>();
         services.AddDbContext<CiamDbContext>((provider, builder) =>
             DatabaseRegistration.Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));

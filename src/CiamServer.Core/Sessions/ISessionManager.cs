@@ -1,0 +1,26 @@
+namespace CiamServer.Core.Sessions;
+
+/// <summary>Server-side sign-in sessions of the current tenant.</summary>
+public interface ISessionManager
+{
+    /// <summary>Starts a session with a fresh 256-bit id (never reused, so no session fixation).</summary>
+    Task<UserSession> StartAsync(Guid userId, IReadOnlyCollection<string> authenticationMethods, SessionDevice device, CancellationToken cancellationToken);
+
+    /// <summary>The session when it is still active (not ended, not idle too long, not past its end), and
+    /// marks it seen. Null otherwise.</summary>
+    Task<UserSession?> TouchAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The session unless it was ended explicitly (idle expiry does not end offline access).</summary>
+    Task<UserSession?> FindNotEndedAsync(string sessionId, CancellationToken cancellationToken);
+
+    Task EndAsync(string sessionId, string reason, CancellationToken cancellationToken);
+}
+
+/// <summary>Where a session was started from.</summary>
+public sealed record SessionDevice(string? IpAddress, string? UserAgent);
+
+public static class SessionEndReasons
+{
+    public const string SignOut = "sign_out";
+    public const string Expired = "expired";
+}

@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using CiamServer.Core.Authentication;
+using CiamServer.Core.Sessions;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CiamServer.Protocol.Endpoints;
+
+/// <summary>RP-initiated logout. OpenIddict has checked id_token_hint and that post_logout_redirect_uri is
+/// registered for the client. Without a valid hint the user confirms first, so a third-party page cannot
+/// sign people out behind their back.</summary>
+internal static class EndSessionEndpoint
+{
+    public const string ConfirmPath = "/account/logout";
+    public const string SignedOutPath = "/account/signed-out";
+
+    public static async Task<IResult> HandleAsync(HttpContext context, ISessionManager sessions, IAntiforgery antiforgery)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var cookie = await context.AuthenticateAsync(CiamAuthentication.SessionScheme);
+
+        if (!hint.Succeeded && cookie.Succeeded && !await ConfirmedAsync(context, antiforgery))
+        {
+            return Results.Redirect(AuthorizationRequests.LocalUrl(context.Request, ConfirmPath));
+        }
+
+        // A hint for another user than the one signed in here does not sign this one out.
+        var hintedSubject = hint.Principal?.GetClaim(Claims.Subject);
+        var cookieSubject = cookie.Principal?.FindFirstValue(CiamClaimTypes.Subject);
+        if (cookie.Succeeded && (hintedSubject is null || hintedSubject == cookieSubject))
+        {
+            if (cookie.Principal!.FindFirstValue(CiamClaimTypes.SessionId) is { } sessionId)
+            {
+                await sessions.EndAsync(sessionId, SessionEndReasons.SignOut, context.RequestAborted);
+            }
+
+            await context.SignOutAsync(CiamAuthentication.SessionScheme);
+        }
+
+        if (string.IsNullOrEmpty(request.PostLogoutRedirectUri))
+        {
+            return Results.Redirect(context.Request.PathBase + SignedOutPath);
+        }
+
+        return Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static async Task<bool> ConfirmedAsync(HttpContext context, IAntiforgery antiforgery) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.Request.HasFormContentType
+        && context.Request.Form[AuthorizationRequests.ConfirmParameter] == "true"
+        && await antiforgery.IsRequestValidAsync(context);
+}

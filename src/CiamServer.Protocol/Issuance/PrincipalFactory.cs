@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Security.Claims;
+using CiamServer.Core.Authentication;
+using CiamServer.Core.Sessions;
+using CiamServer.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CiamServer.Protocol.Issuance;
+
+/// <summary>Builds the principal OpenIddict turns into codes and tokens: what is claimed about whom, and
+/// which token carries each claim. Profile claims are read fresh from the account every time.</summary>
+internal sealed class PrincipalFactory(UserManager<CiamUser> users, IOpenIddictScopeManager scopes)
+{
+    /// <summary>The authentication context class reference for a sign-in with one factor.</summary>
+    public const string SingleFactorAcr = "1";
+
+    public async Task<ClaimsPrincipal> ForUserAsync(CiamUser user, UserSession session, IEnumerable<string> grantedScopes, CancellationToken cancellationToken)
+    {
+        var scopeSet = grantedScopes.ToHashSet(StringComparer.Ordinal);
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, user.Id.ToString())
+            .SetClaim(CiamClaimTypes.SessionId, session.Id)
+            .SetClaim(Claims.AuthenticationContextReference, SingleFactorAcr)
+            .SetClaims(Claims.AuthenticationMethodReference, [.. session.AuthenticationMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+        identity.AddClaim(new Claim(Claims.AuthenticationTime,
+            new DateTimeOffset(session.CreatedAt, TimeSpan.Zero).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ClaimValueTypes.Integer64));
+
+        foreach (var claim in await UserClaims.ForScopesAsync(users, user, scopeSet))
+        {
+            identity.AddClaim(claim);
+        }
+
+        var principal = new ClaimsPrincipal(identity);
+        principal.SetScopes(scopeSet);
+        principal.SetResources(await ResourcesAsync(scopeSet, cancellationToken));
+        principal.SetDestinations(claim => Destinations.For(claim, scopeSet));
+        return principal;
+    }
+
+    public async Task<ClaimsPrincipal> ForClientAsync(string clientId, string? displayName, IEnumerable<string> grantedScopes, CancellationToken cancellationToken)
+    {
+        var scopeSet = grantedScopes.ToHashSet(StringComparer.Ordinal);
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, clientId).SetClaim(Claims.Name, displayName ?? clientId);
+        var principal = new ClaimsPrincipal(identity);
+        principal.SetScopes(scopeSet);
+        principal.SetResources(await ResourcesAsync(scopeSet, cancellationToken));
+        principal.SetDestinations(claim => claim.Type == Claims.Name ? [] : [Destinations.AccessToken]);
+        return principal;
+    }
+
+    private async Task<List<string>> ResourcesAsync(IEnumerable<string> scopeNames, CancellationToken cancellationToken)
+    {
+        var resources = new List<string>();
+        await foreach (var resource in scopes.ListResourcesAsync([.. scopeNames], cancellationToken))
+        {
+            resources.Add(resource);
+        }
+
+        return resources;
+    }
+}

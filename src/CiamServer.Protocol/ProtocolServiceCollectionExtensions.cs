@@ -1,0 +1,111 @@
+using CiamServer.Core;
+using CiamServer.Core.Clients;
+using CiamServer.Core.Data;
+using CiamServer.Core.OpenIddict;
+using CiamServer.Protocol.Issuance;
+using CiamServer.Protocol.Clients;
+using CiamServer.Protocol.Handlers;
+using CiamServer.Protocol.Keys;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CiamServer.Protocol;
+
+public static class ProtocolServiceCollectionExtensions
+{
+    /// <summary>The OpenID Connect provider: OpenIddict's server on the shared DbContext, the key ring,
+    /// and the passthrough endpoints that decide who gets which token.</summary>
+    public static IServiceCollection AddCiamProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(s => s.ServiceType == typeof(KeyRingMonitor)))
+        {
+            return services;
+        }
+
+        services.AddCiamCore(configuration);
+        services.AddOptions<ProtocolOptions>().BindConfiguration(ProtocolOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.RefreshTokenAbsoluteLifetime >= o.RefreshTokenIdleLifetime,
+                "Ciam:Protocol:RefreshTokenAbsoluteLifetime must not be shorter than RefreshTokenIdleLifetime.")
+            .ValidateOnStart();
+        var protocol = configuration.GetSection(ProtocolOptions.Section).Get<ProtocolOptions>() ?? new ProtocolOptions();
+
+        services.TryAddSingleton<IKeyMaterialFactory, RsaKeyMaterialFactory>();
+        services.AddScoped<KeyRing>();
+        services.AddSingleton<KeyRingMonitor>();
+        services.AddSingleton<KeyRingServerOptionsSetup>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(p => p.GetRequiredService<KeyRingServerOptionsSetup>());
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(p => p.GetRequiredService<KeyRingServerOptionsSetup>());
+        services.AddHostedService<KeyRingRefresher>();
+        services.AddSingleton<ClientSecretVerificationCache>();
+        services.AddScoped<IClientCatalog, ClientCatalog>();
+        services.AddScoped<PrincipalFactory>();
+
+        services.AddOpenIddict()
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore()
+                    .UseDbContext<CiamDbContext>()
+                    .ReplaceDefaultEntities<CiamApplication, CiamAuthorization, CiamScope, CiamToken, Guid>();
+                // OpenIddict's entity cache is keyed by client_id alone, which tenants may share.
+                core.DisableEntityCaching();
+                core.ReplaceApplicationManager(typeof(CachingApplicationManager<>));
+            })
+            .AddServer(server => ConfigureServer(server, protocol));
+
+        return services;
+    }
+
+    private static void ConfigureServer(OpenIddictServerBuilder server, ProtocolOptions protocol)
+    {
+        // Relative endpoint addresses: each tenant's PathBase (/t/{tenant}) makes them its own.
+        server.SetConfigurationEndpointUris(".well-known/openid-configuration")
+            .SetJsonWebKeySetEndpointUris(".well-known/jwks")
+            .SetAuthorizationEndpointUris("connect/authorize")
+            .SetTokenEndpointUris("connect/token")
+            .SetUserInfoEndpointUris("connect/userinfo")
+            .SetIntrospectionEndpointUris("connect/introspect")
+            .SetRevocationEndpointUris("connect/revoke")
+            .SetEndSessionEndpointUris("connect/endsession");
+
+        // Code flow, refresh and client credentials only: no implicit, hybrid or password grant (RFC 9700).
+        server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+        server.Configure(options =>
+        {
+            options.CodeChallengeMethods.Clear();
+            options.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+        });
+
+        server.RegisterScopes(StandardScopes.All.ToArray());
+        server.RegisterClaims(StandardScopes.AllClaims.ToArray());
+
+        server.SetAccessTokenLifetime(protocol.AccessTokenLifetime)
+            .SetIdentityTokenLifetime(protocol.IdentityTokenLifetime)
+            .SetAuthorizationCodeLifetime(protocol.AuthorizationCodeLifetime)
+            .SetRefreshTokenLifetime(protocol.RefreshTokenIdleLifetime)
+            // A redeemed refresh token presented again is theft or a bug: no grace period, revoke the family.
+            .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+
+        // APIs validate access tokens locally as signed JWTs (typ at+jwt); they carry no secrets.
+        server.DisableAccessTokenEncryption();
+
+        server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
+        server.AddEventHandler(TokenRequestTransaction.BeginDescriptor);
+        server.AddEventHandler(TokenRequestTransaction.CommitDescriptor);
+
+        var aspNetCore = server.UseAspNetCore()
+            .EnableAuthorizationEndpointPassthrough()
+            .EnableTokenEndpointPassthrough()
+            .EnableUserInfoEndpointPassthrough()
+            .EnableEndSessionEndpointPassthrough()
+            .EnableStatusCodePagesIntegration();
+        if (protocol.AllowInsecureHttp)
+        {
+            aspNetCore.DisableTransportSecurityRequirement();
+        }
+    }
+}
