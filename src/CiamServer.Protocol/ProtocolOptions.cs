@@ -25,9 +25,6 @@ public sealed class ProtocolOptions
     [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
     public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromDays(90);
 
-    /// <summary>Serve the protocol over plain HTTP. For local development only: never behind a real client.</summary>
-    public bool AllowInsecureHttp { get; set; }
-
     public KeyRotationOptions Keys { get; } = new();
 
     /// <summary>The longest time a token signed or encrypted by a key may still be presented.</summary>

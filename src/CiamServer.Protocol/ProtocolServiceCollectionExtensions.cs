@@ -33,6 +33,8 @@ public static class ProtocolServiceCollectionExtensions
                 "Ciam:Protocol:RefreshTokenAbsoluteLifetime must not be shorter than RefreshTokenIdleLifetime.")
             .ValidateOnStart();
         var protocol = configuration.GetSection(ProtocolOptions.Section).Get<ProtocolOptions>() ?? new ProtocolOptions();
+        // One switch for the whole host (Ciam:Hosting), read here because OpenIddict enforces HTTPS itself.
+        var allowInsecureHttp = configuration.GetValue<bool>("Ciam:Hosting:AllowInsecureHttp");
 
         services.TryAddSingleton<IKeyMaterialFactory, RsaKeyMaterialFactory>();
         services.AddScoped<KeyRing>();
@@ -44,6 +46,7 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<ClientSecretVerificationCache>();
         services.AddScoped<IClientCatalog, ClientCatalog>();
         services.AddScoped<PrincipalFactory>();
+        services.AddSingleton<Core.Protocol.IProtocolErrorSource, ProtocolErrorSource>();
 
         services.AddOpenIddict()
             .AddCore(core =>
@@ -55,12 +58,12 @@ public static class ProtocolServiceCollectionExtensions
                 core.DisableEntityCaching();
                 core.ReplaceApplicationManager(typeof(CachingApplicationManager<>));
             })
-            .AddServer(server => ConfigureServer(server, protocol));
+            .AddServer(server => ConfigureServer(server, protocol, allowInsecureHttp));
 
         return services;
     }
 
-    private static void ConfigureServer(OpenIddictServerBuilder server, ProtocolOptions protocol)
+    private static void ConfigureServer(OpenIddictServerBuilder server, ProtocolOptions protocol, bool allowInsecureHttp)
     {
         // Relative endpoint addresses: each tenant's PathBase (/t/{tenant}) makes them its own.
         server.SetConfigurationEndpointUris(".well-known/openid-configuration")
@@ -103,7 +106,7 @@ public static class ProtocolServiceCollectionExtensions
             .EnableUserInfoEndpointPassthrough()
             .EnableEndSessionEndpointPassthrough()
             .EnableStatusCodePagesIntegration();
-        if (protocol.AllowInsecureHttp)
+        if (allowInsecureHttp)
         {
             aspNetCore.DisableTransportSecurityRequirement();
         }

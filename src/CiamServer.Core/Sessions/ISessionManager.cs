@@ -14,6 +14,9 @@ public interface ISessionManager
     Task<UserSession?> FindNotEndedAsync(string sessionId, CancellationToken cancellationToken);
 
     Task EndAsync(string sessionId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Ends every session of a user (password reset, account disabled, sign out everywhere).</summary>
+    Task EndAllForUserAsync(Guid userId, string reason, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a session was started from.</summary>
@@ -23,4 +26,5 @@ public static class SessionEndReasons
 {
     public const string SignOut = "sign_out";
     public const string Expired = "expired";
+    public const string PasswordChanged = "password_changed";
 }

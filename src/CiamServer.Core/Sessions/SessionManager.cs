@@ -64,4 +64,17 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
             await db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    public async Task EndAllForUserAsync(Guid userId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await db.Sessions.Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(cancellationToken);
+        foreach (var session in open)
+        {
+            session.EndedAt = now;
+            session.EndReason = reason;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

@@ -1,0 +1,81 @@
+namespace CiamServer.Import.Model;
+
+// The import format (docs/import.md, docs/import.schema.json). Properties are nullable where the file
+// may leave them out; the validator says which are required, with the JSON path of each problem.
+
+public sealed class ImportDocument
+{
+    /// <summary>Lets editors validate the file against docs/import.schema.json; ignored by the import.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
+    public List<TenantImport>? Tenants { get; set; }
+}
+
+public sealed class TenantImport
+{
+    public string? Slug { get; set; }
+    public string? DisplayName { get; set; }
+    public bool? Enabled { get; set; }
+    public BrandingImport? Branding { get; set; }
+    public PasswordPolicyImport? PasswordPolicy { get; set; }
+    public SessionPolicyImport? SessionPolicy { get; set; }
+    public List<ApiScopeImport>? ApiScopes { get; set; }
+    public List<string>? Roles { get; set; }
+    public List<ClientImport>? Clients { get; set; }
+    public List<UserImport>? Users { get; set; }
+}
+
+public sealed class BrandingImport
+{
+    public string? LogoUrl { get; set; }
+    public string? PrimaryColor { get; set; }
+}
+
+public sealed class PasswordPolicyImport
+{
+    public int? MinLength { get; set; }
+}
+
+public sealed class SessionPolicyImport
+{
+    public int? IdleTimeoutMinutes { get; set; }
+    public int? AbsoluteLifetimeMinutes { get; set; }
+}
+
+public sealed class ApiScopeImport
+{
+    public string? Name { get; set; }
+    public string? DisplayName { get; set; }
+    public string? Description { get; set; }
+    public List<string>? Audiences { get; set; }
+}
+
+public sealed class ClientImport
+{
+    public string? ClientId { get; set; }
+    public string? DisplayName { get; set; }
+
+    /// <summary><c>public</c> or <c>confidential</c>.</summary>
+    public string? Type { get; set; }
+
+    public string? Secret { get; set; }
+    public List<string>? RedirectUris { get; set; }
+    public List<string>? PostLogoutRedirectUris { get; set; }
+
+    /// <summary><c>authorization_code</c>, <c>refresh_token</c>, <c>client_credentials</c>.</summary>
+    public List<string>? GrantTypes { get; set; }
+
+    public List<string>? Scopes { get; set; }
+    public bool? ConsentRequired { get; set; }
+}
+
+public sealed class UserImport
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public bool? EmailVerified { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public List<string>? Roles { get; set; }
+}

@@ -1,0 +1,119 @@
+using CiamServer.Core.Data;
+using CiamServer.Core.Tenancy;
+using CiamServer.Core.Users;
+using CiamServer.Import.Model;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CiamServer.Import;
+
+/// <summary>Applies one tenant of an import: creates what is missing and updates what differs, so a
+/// second run changes nothing. Passwords of existing users are never overwritten.</summary>
+internal sealed class TenantImporter(
+    CiamDbContext db,
+    ITenantContext tenants,
+    UserManager<CiamUser> users,
+    RoleManager<CiamRole> roles,
+    ClientImporter clients,
+    ScopeImporter scopes)
+{
+    public async Task<int> ApplyAsync(string file, string path, TenantImport import, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == import.Slug, cancellationToken);
+        if (tenant is null)
+        {
+            tenant = new Tenant { Slug = import.Slug!, DisplayName = import.DisplayName! };
+            db.Tenants.Add(tenant);
+        }
+
+        ApplySettings(tenant, import);
+        var changes = await db.SaveChangesAsync(cancellationToken);
+        tenants.Set(tenant);
+
+        foreach (var scope in import.ApiScopes ?? [])
+        {
+            changes += await scopes.ApplyAsync(scope, cancellationToken);
+        }
+
+        foreach (var role in import.Roles ?? [])
+        {
+            if (await roles.FindByNameAsync(role) is null)
+            {
+                Check(await roles.CreateAsync(new CiamRole { Name = role }), file, $"{path}.roles");
+                changes++;
+            }
+        }
+
+        foreach (var client in import.Clients ?? [])
+        {
+            changes += await clients.ApplyAsync(client, cancellationToken);
+        }
+
+        foreach (var (user, i) in (import.Users ?? []).Select((u, i) => (u, i)))
+        {
+            changes += await ApplyUserAsync(user, file, $"{path}.users[{i}]");
+        }
+
+        return changes;
+    }
+
+    private static void ApplySettings(Tenant tenant, TenantImport import)
+    {
+        tenant.DisplayName = import.DisplayName!;
+        tenant.Enabled = import.Enabled ?? true;
+        tenant.Branding.LogoUrl = import.Branding?.LogoUrl;
+        tenant.Branding.PrimaryColor = import.Branding?.PrimaryColor ?? TenantBranding.DefaultPrimaryColor;
+        tenant.PasswordPolicy.MinLength = import.PasswordPolicy?.MinLength ?? TenantPasswordPolicy.AbsoluteMinimumLength;
+        var defaults = new TenantSessionPolicy();
+        tenant.SessionPolicy.IdleTimeoutMinutes = import.SessionPolicy?.IdleTimeoutMinutes ?? defaults.IdleTimeoutMinutes;
+        tenant.SessionPolicy.AbsoluteLifetimeMinutes = import.SessionPolicy?.AbsoluteLifetimeMinutes ?? defaults.AbsoluteLifetimeMinutes;
+    }
+
+    private async Task<int> ApplyUserAsync(UserImport import, string file, string path)
+    {
+        var user = await users.FindByEmailAsync(import.Email!);
+        var changes = 0;
+        if (user is null)
+        {
+            user = new CiamUser { UserName = import.Email, Email = import.Email };
+            Copy(import, user);
+            var created = import.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, import.Password);
+            Check(created, file, import.Password is null ? path : path + ".password");
+            changes++;
+        }
+        else if (Copy(import, user))
+        {
+            user.UpdatedAt = DateTime.UtcNow;
+            Check(await users.UpdateAsync(user), file, path);
+            changes++;
+        }
+
+        var missingRoles = (import.Roles ?? []).Except(await users.GetRolesAsync(user), StringComparer.OrdinalIgnoreCase).ToList();
+        if (missingRoles.Count > 0)
+        {
+            Check(await users.AddToRolesAsync(user, missingRoles), file, path + ".roles");
+            changes++;
+        }
+
+        return changes;
+    }
+
+    /// <summary>Copies the imported fields; true when anything differed.</summary>
+    private static bool Copy(UserImport import, CiamUser user)
+    {
+        var changed = user.GivenName != import.GivenName || user.FamilyName != import.FamilyName
+            || user.EmailConfirmed != (import.EmailVerified ?? false);
+        user.GivenName = import.GivenName;
+        user.FamilyName = import.FamilyName;
+        user.EmailConfirmed = import.EmailVerified ?? false;
+        return changed;
+    }
+
+    private static void Check(IdentityResult result, string file, string path)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ImportException(result.Errors.Select(e => new ImportProblem(file, path, e.Description)).ToList());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using CiamServer.Core.Email;
+using CiamServer.Core.Users;
+using CiamServer.Login.Infrastructure;
+using Microsoft.AspNetCore.Http;
+
+namespace CiamServer.Login.Pages.Account;
+
+/// <summary>Sent when someone signs up with an address that has an account: the owner learns of it,
+/// the person at the sign-up form learns nothing.</summary>
+internal static class AccountExistsEmail
+{
+    public static Task SendAsync(IEmailSender email, HttpRequest request, CiamUser user, CancellationToken cancellationToken)
+    {
+        var signIn = EmailLinks.To(request, "/account/login", new Dictionary<string, string?>());
+        var reset = EmailLinks.To(request, "/account/forgot-password", new Dictionary<string, string?>());
+        return email.SendAsync(new EmailMessage(
+            user.Email!,
+            "You already have an account",
+            "Someone tried to create an account with this email address, which already has one.\n\n" +
+            $"If it was you, sign in: {signIn}\nForgot your password? Reset it: {reset}\n\nIf it was not you, you can ignore this message."),
+            cancellationToken);
+    }
+}

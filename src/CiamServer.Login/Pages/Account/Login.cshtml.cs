@@ -1,0 +1,103 @@
+using System.ComponentModel.DataAnnotations;
+using CiamServer.Core.Email;
+using CiamServer.Core.Users;
+using CiamServer.Login.Infrastructure;
+using CiamServer.Login.Throttling;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace CiamServer.Login.Pages.Account;
+
+public sealed class LoginModel(
+    UserManager<CiamUser> users,
+    IPasswordHasher<CiamUser> hasher,
+    AccountSignIn signIn,
+    LoginThrottle throttle,
+    IEmailSender email,
+    IOptions<LoginOptions> options) : PageModel
+{
+    internal const string WrongCredentials = "The email or password is not correct.";
+    internal const string Paused = "Too many attempts. Wait a few minutes and try again, or reset your password.";
+
+    // A real hash of a random password: checking against it costs what a real check costs, so a missing
+    // account answers no faster than a wrong password.
+    private static readonly string DummyHash = new PasswordHasher<CiamUser>().HashPassword(new CiamUser(), Guid.NewGuid().ToString());
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Message { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)
+    {
+        if (loginHint is { Length: <= 256 } && loginHint.Contains('@', StringComparison.Ordinal))
+        {
+            Input.Email = loginHint;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var cancellationToken = HttpContext.RequestAborted;
+        if (await throttle.IsPausedAsync(Input.Email, address, cancellationToken))
+        {
+            Message = Paused;
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (!await PasswordMatchesAsync(user, Input.Password) || user!.Disabled)
+        {
+            await throttle.RecordFailureAsync(Input.Email, address, cancellationToken);
+            Message = WrongCredentials;
+            return Page();
+        }
+
+        await throttle.RecordSuccessAsync(Input.Email, cancellationToken);
+        if (options.Value.RequireVerifiedEmail && !user.EmailConfirmed)
+        {
+            await VerificationEmail.SendAsync(users, email, Request, user, ReturnUrl, cancellationToken);
+            Notice = "Verify your email address first: we have sent you a new link.";
+            return Page();
+        }
+
+        await signIn.SignInAsync(HttpContext, user, ["pwd"]);
+        return LocalRedirect(ReturnUrls.Safe(Request, ReturnUrl));
+    }
+
+    private async Task<bool> PasswordMatchesAsync(CiamUser? user, string password)
+    {
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(new CiamUser(), DummyHash, password);
+            return false;
+        }
+
+        return await users.CheckPasswordAsync(user, password);
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [StringLength(256, ErrorMessage = "Enter a valid email address.")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(1024, ErrorMessage = "The email or password is not correct.")]
+        public string Password { get; set; } = string.Empty;
+    }
+}

@@ -1,0 +1,77 @@
+using System.ComponentModel.DataAnnotations;
+using CiamServer.Core.Sessions;
+using CiamServer.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CiamServer.Login.Pages.Account;
+
+/// <summary>Sets a new password from an emailed link; the link works once (the security stamp changes)
+/// and every session of the account ends.</summary>
+public sealed class ResetPasswordModel(UserManager<CiamUser> users, ISessionManager sessions) : PageModel
+{
+    internal const string InvalidLink = "This link has expired or was already used. Ask for a new one.";
+
+    [BindProperty(SupportsGet = true)]
+    public string? UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Choose a password.")]
+    [StringLength(4096, ErrorMessage = "Use at most 256 characters.")]
+    public string Password { get; set; } = string.Empty;
+
+    public bool Done { get; private set; }
+
+    public void OnGet()
+    {
+        if (UserId is null || Code is null)
+        {
+            ModelState.AddModelError(string.Empty, InvalidLink);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = UserId is not null && Guid.TryParse(UserId, out _) ? await users.FindByIdAsync(UserId) : null;
+        if (user is null || Code is null || Code.Length > 2048)
+        {
+            ModelState.AddModelError(string.Empty, InvalidLink);
+            return Page();
+        }
+
+        var result = await users.ResetPasswordAsync(user, Code, Password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == "InvalidToken" ? string.Empty : nameof(Password),
+                    error.Code == "InvalidToken" ? InvalidLink : error.Description);
+            }
+
+            return Page();
+        }
+
+        // The link reached the mailbox, which proves the address too.
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+
+        await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.PasswordChanged, HttpContext.RequestAborted);
+        Done = true;
+        return Page();
+    }
+}

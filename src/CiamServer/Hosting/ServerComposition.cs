@@ -1,0 +1,71 @@
+using System.Net;
+using CiamServer.Core;
+using CiamServer.Import;
+using CiamServer.Login;
+using CiamServer.Protocol;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Serilog;
+
+namespace CiamServer.Hosting;
+
+internal static class ServerComposition
+{
+    /// <summary>Logging, forwarded headers and the modules, each from its own configuration section.</summary>
+    public static void AddCiamServer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+
+        var hosting = builder.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
+        builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section)
+            .Validate(o => o.KnownNetworks.TrueForAll(n => System.Net.IPNetwork.TryParse(n, out _)), "Ciam:Hosting:KnownNetworks must be CIDR networks.")
+            .Validate(o => o.KnownProxies.TrueForAll(p => IPAddress.TryParse(p, out _)), "Ciam:Hosting:KnownProxies must be IP addresses.")
+            .ValidateOnStart();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            hosting.KnownProxies.Where(p => IPAddress.TryParse(p, out _)).ToList().ForEach(p => options.KnownProxies.Add(IPAddress.Parse(p)));
+            hosting.KnownNetworks.Where(n => System.Net.IPNetwork.TryParse(n, out _)).ToList().ForEach(n => options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n)));
+        });
+        builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
+        builder.Services.AddCiamCore(builder.Configuration);
+        builder.Services.AddCiamProtocol(builder.Configuration);
+        builder.Services.AddCiamLogin(builder.Configuration);
+        builder.Services.AddCiamImport(builder.Configuration);
+    }
+
+    /// <summary>The request pipeline. Order matters: tenant routing before routing and authentication,
+    /// so every module sees the tenant's PathBase.</summary>
+    public static void UseCiamServer(this WebApplication app)
+    {
+        var hosting = app.Configuration.GetSection(HostingOptions.Section).Get<HostingOptions>() ?? new HostingOptions();
+        app.UseForwardedHeaders();
+        app.UseSerilogRequestLogging();
+        if (!hosting.AllowInsecureHttp)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseCiamCore();
+        // Friendly pages for people only: API clients keep their status codes and protocol bodies.
+        app.UseWhen(
+            context => context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/", () => Results.Text("CiamServer is running. Tenants are served under /t/{tenant}/.")).ExcludeFromDescription();
+        app.MapRazorPages();
+        app.MapCiamProtocol();
+    }
+}
