@@ -1,0 +1,32 @@
+using System.Net;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace CiamServer.IntegrationTests.Protocol;
+
+[Trait("Category", "Protocol")]
+public sealed class CodeFlowTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+{
+    private CiamTestServer Server => fixture.Server;
+
+    [Fact]
+    public async Task CodeFlow_WithPkce_IssuesSignedAccessTokenWithSessionAndAudience()
+    {
+        using var browser = Server.CreateBrowser();
+        var flow = new OidcFlow(Server, browser, TestTenants.Acme);
+
+        var code = await flow.SignInForCodeAsync(scope: "openid profile email offline_access orders.read");
+        var tokens = await flow.RedeemAsync(code);
+
+        Assert.Equal(HttpStatusCode.OK, tokens.Status);
+        var access = new JsonWebToken(tokens.AccessToken);
+        Assert.Equal("at+jwt", access.Typ);
+        Assert.Equal("RS256", access.Alg);
+        Assert.Equal(Server.Issuer(TestTenants.Acme), access.Issuer.TrimEnd('/'));
+        Assert.Contains("orders-api", access.Audiences);
+        Assert.NotNull(access.Claims.FirstOrDefault(c => c.Type == "sid")?.Value);
+        Assert.NotNull(access.Claims.FirstOrDefault(c => c.Type == "jti")?.Value);
+        Assert.Equal("web", access.Claims.First(c => c.Type == "client_id").Value);
+        Assert.NotNull(tokens["refresh_token"]);
+        Assert.NotNull(tokens["id_token"]);
+    }
+}

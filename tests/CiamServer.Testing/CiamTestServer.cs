@@ -1,0 +1,131 @@
+using System.Net;
+using CiamServer.Hosting;
+using CiamServer.Import;
+using CiamServer.Protocol.Keys;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CiamServer.Testing;
+
+/// <summary>The real server, composed exactly as Program.cs does, on Kestrel over HTTPS on a free loopback
+/// port, with its own PostgreSQL database, Redis, a mail pickup folder and fixed signing keys.</summary>
+public sealed class CiamTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly bool _ownsDatabase;
+
+    private CiamTestServer(WebApplication app, TestDatabase database, bool ownsDatabase, Mailbox mailbox, string workFolder)
+    {
+        _app = app;
+        _ownsDatabase = ownsDatabase;
+        Database = database;
+        Mailbox = mailbox;
+        WorkFolder = workFolder;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+    }
+
+    /// <summary>https://localhost:{port}</summary>
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public TestDatabase Database { get; }
+
+    public Mailbox Mailbox { get; }
+
+    public string WorkFolder { get; }
+
+    public string Issuer(string tenant) => new Uri(BaseAddress, $"/t/{tenant}").ToString().TrimEnd('/');
+
+    public Uri Url(string tenant, string path) => new(BaseAddress, $"/t/{tenant}/{path.TrimStart('/')}");
+
+    public BrowserLikeClient CreateBrowser() => new(BaseAddress);
+
+    public static async Task<CiamTestServer> StartAsync(TestServerOptions? options = null)
+    {
+        options ??= new TestServerOptions();
+        var ownsDatabase = options.Database is null;
+        var database = options.Database ?? await TestDatabase.CreateAsync();
+        var work = Directory.CreateTempSubdirectory("ciam-test-").FullName;
+        var mail = Path.Combine(work, "mail");
+        var import = Path.Combine(work, "import");
+        Directory.CreateDirectory(import);
+        foreach (var (document, index) in options.ImportDocuments.Select((d, i) => (d, i)))
+        {
+            await File.WriteAllTextAsync(Path.Combine(import, $"{index:D2}.json"), document);
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Ciam:Database:Provider"] = "PostgreSql",
+            ["Ciam:Database:ConnectionString"] = options.DatabaseConnectionString?.Invoke(database) ?? database.ConnectionString,
+            ["Ciam:Email:From"] = "no-reply@ciam.test",
+            ["Ciam:Email:PickupDirectory"] = mail,
+            ["Ciam:Import:Path"] = options.ImportDocuments.Count > 0 ? import : null,
+            ["Ciam:Protocol:Keys:PublishAhead"] = "00:00:00",
+        };
+        if (options.UseRedis)
+        {
+            settings["Ciam:Redis:Configuration"] = options.RedisConfiguration ?? await TestServices.RedisAsync();
+        }
+
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = options.Environment,
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddCiamServer();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IKeyMaterialFactory, TestKeyMaterialFactory>());
+        builder.Services.Replace(ServiceDescriptor.Singleton(options.Clock));
+        options.ConfigureServices?.Invoke(builder.Services);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(TestCertificate.Instance)));
+
+        var app = builder.Build();
+        await app.PrepareCiamAsync();
+        app.UseCiamServer();
+        await app.StartAsync();
+        return new CiamTestServer(app, database, ownsDatabase, new Mailbox(mail), work);
+    }
+
+    /// <summary>Imports a document (the import file format) into the running server.</summary>
+    public async Task<ImportResult> ImportAsync(string json)
+    {
+        var folder = Directory.CreateTempSubdirectory("ciam-import-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "import.json"), json);
+        return await Services.GetRequiredService<Importer>().ImportFolderAsync(folder, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(WorkFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left in the temp folder; harmless.
+        }
+    }
+}
