@@ -1,4 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using CiamServer.Core.Data;
+using CiamServer.Core.DataProtection;
 using CiamServer.Core.Email;
 using CiamServer.Core.Redis;
 using CiamServer.Core.Tenancy;
@@ -41,9 +43,15 @@ public static class CoreServiceCollectionExtensions
         services.AddDbContext<CiamDbContext>((provider, builder) =>
             DatabaseRegistration.Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("CiamServer")
             .PersistKeysToDbContext<CiamDbContext>();
+        var keyProtection = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
+        if (!string.IsNullOrWhiteSpace(keyProtection.CertificatePath))
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                X509CertificateLoader.LoadPkcs12FromFile(keyProtection.CertificatePath, keyProtection.CertificatePassword));
+        }
 
         services.TryAddSingleton<IEmailSender>(provider =>
             provider.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory is null
