@@ -25,6 +25,10 @@ public sealed class ProtocolOptions
     [Range(typeof(TimeSpan), "00:05:00", "365.00:00:00")]
     public TimeSpan RefreshTokenAbsoluteLifetime { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>Remember successful client-secret checks for a few minutes (see ClientSecretVerificationCache).
+    /// Off makes every token request pay OpenIddict's full PBKDF2 check; the load harness compares both.</summary>
+    public bool CacheClientSecretVerifications { get; set; } = true;
+
     public KeyRotationOptions Keys { get; } = new();
 
     /// <summary>The longest time a token signed or encrypted by a key may still be presented.</summary>

@@ -12,7 +12,8 @@ internal sealed class CachingApplicationManager<TApplication>(
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<TApplication> store,
-    ClientSecretVerificationCache verifications)
+    ClientSecretVerificationCache verifications,
+    IOptions<ProtocolOptions> protocol)
     : OpenIddictApplicationManager<TApplication>(cache, logger, options, store)
     where TApplication : class
 {
@@ -20,7 +21,7 @@ internal sealed class CachingApplicationManager<TApplication>(
         TApplication application, string secret, CancellationToken cancellationToken = default)
     {
         var storedHash = application is CiamApplication ciam ? ciam.ClientSecret : null;
-        if (storedHash is null)
+        if (storedHash is null || !protocol.Value.CacheClientSecretVerifications)
         {
             return await base.ValidateClientSecretAsync(application, secret, cancellationToken);
         }
