@@ -52,8 +52,7 @@ internal static class AuthorizeEndpoint
                 ["returnUrl"] = returnUrl,
                 ["login_hint"] = request.LoginHint,
             });
-            // Sign out of the old session first, so a forced re-authentication really starts a new one.
-            await context.SignOutAsync(CiamAuthentication.SessionScheme);
+            // The old session (if any) stays until the new sign-in replaces it; abandoning the login page keeps it.
             return Results.Redirect(login);
         }
 
