@@ -97,6 +97,7 @@ public static class ProtocolServiceCollectionExtensions
         server.DisableAccessTokenEncryption();
 
         server.AddEventHandler(RejectDuplicateParameters.Descriptor);
+        server.AddEventHandler(LimitEchoedParameterLength.Descriptor);
         server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
         server.AddEventHandler(TokenRequestTransaction.BeginDescriptor);
         server.AddEventHandler(TokenRequestTransaction.CommitDescriptor);
