@@ -99,6 +99,7 @@ public static class ProtocolServiceCollectionExtensions
         server.AddEventHandler(RejectDuplicateParameters.Descriptor);
         server.AddEventHandler(LimitEchoedParameterLength.Descriptor);
         server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
+        server.AddEventHandler(InvalidScopeForScopesNotPermitted.Descriptor);
         server.AddEventHandler(TokenRequestTransaction.BeginDescriptor);
         server.AddEventHandler(TokenRequestTransaction.CommitDescriptor);
 
