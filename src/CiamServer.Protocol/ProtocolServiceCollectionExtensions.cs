@@ -96,7 +96,10 @@ public static class ProtocolServiceCollectionExtensions
         // APIs validate access tokens locally as signed JWTs (typ at+jwt); they carry no secrets.
         server.DisableAccessTokenEncryption();
 
+        server.AddEventHandler(RejectDuplicateParameters.Descriptor);
+        server.AddEventHandler(LimitEchoedParameterLength.Descriptor);
         server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
+        server.AddEventHandler(InvalidScopeForScopesNotPermitted.Descriptor);
         server.AddEventHandler(TokenRequestTransaction.BeginDescriptor);
         server.AddEventHandler(TokenRequestTransaction.CommitDescriptor);
 

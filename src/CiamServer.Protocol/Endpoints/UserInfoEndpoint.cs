@@ -17,7 +17,11 @@ internal static class UserInfoEndpoint
     public static async Task<IResult> HandleAsync(HttpContext context, UserManager<CiamUser> users, ISessionManager sessions)
     {
         var principal = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal;
-        var user = principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        // A client_credentials token has the client id as subject and no user behind it; FindByIdAsync
+        // throws on an id that is not a Guid, which answered such a token with a 500.
+        var user = principal?.GetClaim(Claims.Subject) is { } subject && Guid.TryParse(subject, out _)
+            ? await users.FindByIdAsync(subject)
+            : null;
         var sessionId = principal?.GetClaim(CiamClaimTypes.SessionId);
         var sessionEnded = sessionId is not null && await sessions.FindNotEndedAsync(sessionId, context.RequestAborted) is null;
         if (principal is null || user is null || user.Disabled || sessionEnded)
