@@ -19,6 +19,10 @@ internal sealed class TenantImporter(
 {
     public async Task<int> ApplyAsync(string file, string path, TenantImport import, CancellationToken cancellationToken)
     {
+        // One DbContext imports every tenant (one transaction). OpenIddict's stores look in the change
+        // tracker before querying, past the tenant filter, so the previous tenant's tracked clients and
+        // scopes would be taken for this tenant's. Everything is saved by now: start from a clean tracker.
+        db.ChangeTracker.Clear();
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == import.Slug, cancellationToken);
         if (tenant is null)
         {
