@@ -26,13 +26,15 @@ internal static class EndSessionEndpoint
         var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var cookie = await context.AuthenticateAsync(CiamAuthentication.SessionScheme);
 
-        if (!hint.Succeeded && cookie.Succeeded && !await ConfirmedAsync(context, antiforgery))
+        // Without an id_token_hint OpenIddict still answers "succeeded", with a principal that names nobody:
+        // only a subject makes a hint.
+        var hintedSubject = hint.Succeeded ? hint.Principal?.GetClaim(Claims.Subject) : null;
+        if (hintedSubject is null && cookie.Succeeded && !await ConfirmedAsync(context, antiforgery))
         {
             return Results.Redirect(AuthorizationRequests.LocalUrl(context.Request, ConfirmPath));
         }
 
         // A hint for another user than the one signed in here does not sign this one out.
-        var hintedSubject = hint.Principal?.GetClaim(Claims.Subject);
         var cookieSubject = cookie.Principal?.FindFirstValue(CiamClaimTypes.Subject);
         if (cookie.Succeeded && (hintedSubject is null || hintedSubject == cookieSubject))
         {
