@@ -54,7 +54,7 @@ internal static class ImportValidator
 
     private static void ValidatePolicies(TenantImport tenant, string path, Action<string, string> problem)
     {
-        if (tenant.Branding?.PrimaryColor is { } color && !System.Text.RegularExpressions.Regex.IsMatch(color, "^#(?:[0-9a-fA-F]{3}){1,2}$"))
+        if (tenant.Branding?.PrimaryColor is { } color && !System.Text.RegularExpressions.Regex.IsMatch(color, @"^#(?:[0-9a-fA-F]{3}){1,2}\z"))
         {
             problem(path + ".branding.primaryColor", "must be a hex colour such as #2f5bd3.");
         }

@@ -8,7 +8,9 @@ public static class RedirectUriRules
 {
     public static string? Check(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 2048 || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        // On Unix, Uri takes "/callback" and "//host/callback" for file paths (implicit file URIs): relative all the same.
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 2048 || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.IsFile && !value.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))
         {
             return "must be an absolute URI (at most 2048 characters).";
         }

@@ -17,6 +17,10 @@ internal static class ReturnUrls
         var isLocalPath = returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
             && !returnUrl.Any(char.IsControl) && !returnUrl.Contains('\\');
         var tenantBase = request.PathBase.Value + "/";
-        return isLocalPath && returnUrl.StartsWith(tenantBase, StringComparison.Ordinal) ? returnUrl : home;
+        return isLocalPath && returnUrl.StartsWith(tenantBase, StringComparison.Ordinal) && !HasDotSegment(returnUrl) ? returnUrl : home;
     }
+
+    // Browsers resolve "." and ".." (also written %2e) in the Location header: /t/acme/../globex/ is globex's.
+    private static bool HasDotSegment(string returnUrl) =>
+        Uri.UnescapeDataString(returnUrl.Split('?', '#')[0]).Split('/').Any(segment => segment is "." or "..");
 }

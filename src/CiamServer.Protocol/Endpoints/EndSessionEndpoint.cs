@@ -26,10 +26,10 @@ internal static class EndSessionEndpoint
         var hint = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var cookie = await context.AuthenticateAsync(CiamAuthentication.SessionScheme);
 
-        // Without id_token_hint OpenIddict still answers Succeeded, with an empty principal: only a
-        // subject shows that a validated hint came with the request.
-        var hintedSubject = hint.Principal?.GetClaim(Claims.Subject);
-        if (hintedSubject is null && cookie.Succeeded && !await ConfirmedAsync(context, antiforgery))
+        // Without an id_token_hint OpenIddict still answers "succeeded", with a principal that names nobody:
+        // only a subject makes a hint.
+        var hintedSubject = hint.Succeeded ? hint.Principal?.GetClaim(Claims.Subject) : null;
+        if (hintedSubject is null && cookie.Succeeded && !await ConfirmedAsync(context, antiforgery, cookie.Principal!))
         {
             return Results.Redirect(AuthorizationRequests.LocalUrl(context.Request, ConfirmPath));
         }
@@ -54,9 +54,31 @@ internal static class EndSessionEndpoint
         return Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
-    private static async Task<bool> ConfirmedAsync(HttpContext context, IAntiforgery antiforgery) =>
-        HttpMethods.IsPost(context.Request.Method)
-        && context.Request.HasFormContentType
-        && context.Request.Form[AuthorizationRequests.ConfirmParameter] == "true"
-        && await antiforgery.IsRequestValidAsync(context);
+    private static async Task<bool> ConfirmedAsync(HttpContext context, IAntiforgery antiforgery, ClaimsPrincipal signedIn)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || !context.Request.HasFormContentType
+            || context.Request.Form[AuthorizationRequests.ConfirmParameter] != "true")
+        {
+            return false;
+        }
+
+        if (await antiforgery.IsRequestValidAsync(context))
+        {
+            return true;
+        }
+
+        // The confirmation page issues its token to an anonymous user; the account page (which requires the
+        // session) to the signed-in one. Both are bound to this browser's antiforgery cookie.
+        var user = context.User;
+        context.User = signedIn;
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context);
+        }
+        finally
+        {
+            context.User = user;
+        }
+    }
 }

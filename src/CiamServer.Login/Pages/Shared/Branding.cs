@@ -15,6 +15,6 @@ public sealed partial record Branding(string Name, string? LogoUrl, string Prima
 
     public static bool IsColor(string? value) => value is not null && HexColor().IsMatch(value);
 
-    [GeneratedRegex("^#(?:[0-9a-fA-F]{3}){1,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^#(?:[0-9a-fA-F]{3}){1,2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex HexColor();
 }
