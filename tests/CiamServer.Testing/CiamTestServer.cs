@@ -88,6 +88,10 @@ public sealed class CiamTestServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.AddInMemoryCollection(settings);
+        // The hosted pages' stylesheet comes from the Login project (_content/CiamServer.Login); a published
+        // server has it in wwwroot, a test host only through the build's static web assets manifest, which
+        // ASP.NET Core reads by itself in Development only.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddCiamServer();
         builder.Services.Replace(ServiceDescriptor.Singleton<IKeyMaterialFactory, TestKeyMaterialFactory>());
         builder.Services.Replace(ServiceDescriptor.Singleton(options.Clock));

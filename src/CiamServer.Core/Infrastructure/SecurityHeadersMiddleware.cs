@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace CiamServer.Core.Infrastructure;
@@ -6,8 +8,14 @@ namespace CiamServer.Core.Infrastructure;
 /// tokens in URLs, no MIME sniffing, and a strict CSP for the hosted pages.</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+    // OpenIddict's form_post response (response_mode=form_post, the default of ASP.NET Core's OpenID Connect
+    // handler) submits itself with this inline script; blocked, it leaves the user on a blank page. It is
+    // allowed by its hash, so every other inline script stays blocked.
+    private const string FormPostScript = "document.form.submit();";
+
+    private static readonly string ContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
+        $"script-src 'self' 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(FormPostScript)))}'; " +
         "form-action 'self' https: http://localhost:* http://127.0.0.1:*; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     public Task InvokeAsync(HttpContext context)
