@@ -29,8 +29,8 @@ internal static class JwtBearerSetup
         jwt.MapInboundClaims = false;
 
         var parameters = jwt.TokenValidationParameters;
-        // The issuer with and without a trailing slash: the same URL, spelled as discovery spells it.
-        parameters.ValidIssuers = [issuer, issuer + "/"];
+        // Exact match (OIDC): the server's issuer is {origin}/t/{tenant} without a trailing slash.
+        parameters.ValidIssuer = issuer;
         parameters.ValidAudience = ciam.Audience;
         parameters.ValidTypes = [AccessTokenType];
         parameters.ValidAlgorithms = Algorithms;
