@@ -46,6 +46,8 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<ClientSecretVerificationCache>();
         services.AddScoped<IClientCatalog, ClientCatalog>();
         services.AddScoped<PrincipalFactory>();
+        services.AddScoped<Sessions.SessionAuthorizations>();
+        services.AddScoped<Core.Sessions.ISessionEndedHandler, Sessions.RevokeSessionTokens>();
         services.AddSingleton<Core.Protocol.IProtocolErrorSource, ProtocolErrorSource>();
 
         services.AddOpenIddict()
