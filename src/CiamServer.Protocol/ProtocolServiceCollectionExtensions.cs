@@ -48,6 +48,12 @@ public static class ProtocolServiceCollectionExtensions
         services.AddScoped<PrincipalFactory>();
         services.AddScoped<Sessions.SessionAuthorizations>();
         services.AddScoped<Core.Sessions.ISessionEndedHandler, Sessions.RevokeSessionTokens>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<BackchannelLogout.LogoutTokenFactory>();
+        services.AddSingleton<BackchannelLogout.LogoutDeliveryQueue>();
+        services.AddHostedService<BackchannelLogout.LogoutDeliveryService>();
+        services.AddHttpClient(BackchannelLogout.LogoutDeliveryService.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddScoped<Core.Sessions.ISessionEndedHandler, BackchannelLogout.NotifyClientsOfLogout>();
         services.AddSingleton<Core.Protocol.IProtocolErrorSource, ProtocolErrorSource>();
 
         services.AddOpenIddict()
@@ -99,6 +105,7 @@ public static class ProtocolServiceCollectionExtensions
         server.DisableAccessTokenEncryption();
 
         server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
+        server.AddEventHandler(AdvertiseBackchannelLogout.Descriptor);
         server.AddEventHandler(TokenRequestTransaction.BeginDescriptor);
         server.AddEventHandler(TokenRequestTransaction.CommitDescriptor);
 
