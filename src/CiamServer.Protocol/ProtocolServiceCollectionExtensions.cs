@@ -66,7 +66,16 @@ public static class ProtocolServiceCollectionExtensions
                 core.DisableEntityCaching();
                 core.ReplaceApplicationManager(typeof(CachingApplicationManager<>));
             })
-            .AddServer(server => ConfigureServer(server, protocol, allowInsecureHttp));
+            .AddServer(server => ConfigureServer(server, protocol, allowInsecureHttp))
+            // The server's own APIs (admin) take its access tokens, validated in-process against the
+            // tenant's issuer and the token entries (so revoked tokens are refused at once).
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.EnableTokenEntryValidation();
+                validation.AddAudiences(Core.Authentication.CiamAuthentication.AdminScope);
+            });
 
         return services;
     }
