@@ -19,6 +19,10 @@ internal sealed class TenantImporter(
 {
     public async Task<int> ApplyAsync(string file, string path, TenantImport import, CancellationToken cancellationToken)
     {
+        // OpenIddict's stores answer from entities the DbContext already tracks before the query filter
+        // can hide them, so the previous tenant's "web" client would be found as this tenant's. Everything
+        // before this point is saved; start each tenant with an empty change tracker.
+        db.ChangeTracker.Clear();
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Slug == import.Slug, cancellationToken);
         if (tenant is null)
         {
