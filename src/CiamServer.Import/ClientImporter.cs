@@ -1,3 +1,4 @@
+using CiamServer.Core.OpenIddict;
 using CiamServer.Import.Model;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -8,7 +9,24 @@ namespace CiamServer.Import;
 /// follow from their grant types and scopes. Public clients must use PKCE.</summary>
 internal sealed class ClientImporter(IOpenIddictApplicationManager applications)
 {
-    public async Task<int> ApplyAsync(ClientImport import, CancellationToken cancellationToken)
+    public async Task<int> ApplyAsync(ClientImport import, CancellationToken cancellationToken) =>
+        await ApplySettingsAsync(import, cancellationToken) + await ApplyBackchannelLogoutAsync(import, cancellationToken);
+
+    /// <summary>Not part of OpenIddict's descriptor: kept on our application entity.</summary>
+    private async Task<int> ApplyBackchannelLogoutAsync(ClientImport import, CancellationToken cancellationToken)
+    {
+        var application = (CiamApplication)(await applications.FindByClientIdAsync(import.ClientId!, cancellationToken))!;
+        if (application.BackchannelLogoutUri == import.BackchannelLogoutUri)
+        {
+            return 0;
+        }
+
+        application.BackchannelLogoutUri = import.BackchannelLogoutUri;
+        await applications.UpdateAsync(application, cancellationToken);
+        return 1;
+    }
+
+    private async Task<int> ApplySettingsAsync(ClientImport import, CancellationToken cancellationToken)
     {
         var desired = Describe(import);
         var existing = await applications.FindByClientIdAsync(import.ClientId!, cancellationToken);

@@ -161,6 +161,10 @@ internal static class ImportValidator
 
             ValidateUris(client.RedirectUris, at + ".redirectUris", problem);
             ValidateUris(client.PostLogoutRedirectUris, at + ".postLogoutRedirectUris", problem);
+            if (client.BackchannelLogoutUri is not null && BackchannelUriProblem(client.BackchannelLogoutUri) is { } backchannel)
+            {
+                problem(at + ".backchannelLogoutUri", backchannel);
+            }
             for (var s = 0; s < (client.Scopes?.Count ?? 0); s++)
             {
                 if (!scopeNames.Contains(client.Scopes![s]))
@@ -181,6 +185,12 @@ internal static class ImportValidator
             }
         }
     }
+
+    /// <summary>The server calls this URI itself: https, or http on loopback, and no custom schemes.</summary>
+    private static string? BackchannelUriProblem(string uri) =>
+        RedirectUriRules.Check(uri) ?? (uri.StartsWith("https://", StringComparison.Ordinal) || uri.StartsWith("http://", StringComparison.Ordinal)
+            ? null
+            : "must use https (or http on a loopback address).");
 
     private static void ValidateUsers(TenantImport tenant, string path, Action<string, string> problem)
     {

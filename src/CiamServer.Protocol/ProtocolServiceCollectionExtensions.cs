@@ -46,6 +46,14 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<ClientSecretVerificationCache>();
         services.AddScoped<IClientCatalog, ClientCatalog>();
         services.AddScoped<PrincipalFactory>();
+        services.AddScoped<Sessions.SessionAuthorizations>();
+        services.AddScoped<Core.Sessions.ISessionEndedHandler, Sessions.RevokeSessionTokens>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<BackchannelLogout.LogoutTokenFactory>();
+        services.AddSingleton<BackchannelLogout.LogoutDeliveryQueue>();
+        services.AddHostedService<BackchannelLogout.LogoutDeliveryService>();
+        services.AddHttpClient(BackchannelLogout.LogoutDeliveryService.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+        services.AddScoped<Core.Sessions.ISessionEndedHandler, BackchannelLogout.NotifyClientsOfLogout>();
         services.AddSingleton<Core.Protocol.IProtocolErrorSource, ProtocolErrorSource>();
 
         services.AddOpenIddict()
@@ -58,7 +66,16 @@ public static class ProtocolServiceCollectionExtensions
                 core.DisableEntityCaching();
                 core.ReplaceApplicationManager(typeof(CachingApplicationManager<>));
             })
-            .AddServer(server => ConfigureServer(server, protocol, allowInsecureHttp));
+            .AddServer(server => ConfigureServer(server, protocol, allowInsecureHttp))
+            // The server's own APIs (admin) take its access tokens, validated in-process against the
+            // tenant's issuer and the token entries (so revoked tokens are refused at once).
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.UseAspNetCore();
+                validation.EnableTokenEntryValidation();
+                validation.AddAudiences(Core.Authentication.CiamAuthentication.AdminScope);
+            });
 
         return services;
     }
@@ -100,6 +117,7 @@ public static class ProtocolServiceCollectionExtensions
         server.AddEventHandler(LimitEchoedParameterLength.Descriptor);
         server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
         server.AddEventHandler(InvalidScopeForScopesNotPermitted.Descriptor);
+        server.AddEventHandler(AdvertiseBackchannelLogout.Descriptor);
         server.AddEventHandler(TokenRequestTransaction.BeginDescriptor);
         server.AddEventHandler(TokenRequestTransaction.CommitDescriptor);
 

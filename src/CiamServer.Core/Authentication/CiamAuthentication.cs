@@ -5,6 +5,13 @@ public static class CiamAuthentication
 {
     /// <summary>The SSO cookie scheme: one cookie per tenant, pointing at a server-side session.</summary>
     public const string SessionScheme = "ciam.session";
+
+    /// <summary>Access tokens issued by this server to its own APIs (admin API), validated in-process.
+    /// The value is OpenIddict's validation scheme name, which the protocol module registers.</summary>
+    public const string AccessTokenScheme = "OpenIddict.Validation.AspNetCore";
+
+    /// <summary>The scope (and audience) of tokens that may call a tenant's admin API.</summary>
+    public const string AdminScope = "ciam.admin";
 }
 
 /// <summary>Claim types of the SSO cookie and of issued tokens (OIDC Core and RFC 8176 names).</summary>

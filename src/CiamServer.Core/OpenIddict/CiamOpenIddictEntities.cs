@@ -19,6 +19,10 @@ public sealed class CiamApplication : OpenIddictEntityFrameworkCoreApplication<G
 public sealed class CiamAuthorization : OpenIddictEntityFrameworkCoreAuthorization<Guid, CiamApplication, CiamToken>, ITenantOwned
 {
     public Guid TenantId { get; set; }
+
+    /// <summary>The sign-in session a token family was issued through (null for remembered consent and
+    /// machine clients); ending the session revokes the family.</summary>
+    public string? SessionId { get; set; }
 }
 
 /// <summary>A scope of one tenant; API scopes name the audiences (resources) their tokens are for.</summary>

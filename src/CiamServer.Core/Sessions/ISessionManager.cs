@@ -17,6 +17,9 @@ public interface ISessionManager
 
     /// <summary>Ends every session of a user (password reset, account disabled, sign out everywhere).</summary>
     Task EndAllForUserAsync(Guid userId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>The user's sessions that are still active, most recently used first.</summary>
+    Task<IReadOnlyList<UserSession>> ListActiveAsync(Guid userId, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a session was started from.</summary>
@@ -27,4 +30,7 @@ public static class SessionEndReasons
     public const string SignOut = "sign_out";
     public const string Expired = "expired";
     public const string PasswordChanged = "password_changed";
+    public const string EndedByUser = "ended_by_user";
+    public const string SignOutEverywhere = "sign_out_everywhere";
+    public const string Administrator = "administrator";
 }

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CiamServer.Core.Sessions;
 
-internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantContext, TimeProvider clock) : ISessionManager
+internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantContext, TimeProvider clock,
+    IEnumerable<ISessionEndedHandler> endedHandlers) : ISessionManager
 {
     /// <summary>Writing LastSeenAt on every request would make each page view a write; a minute is precise enough for idle timeouts of minutes.</summary>
     private static readonly TimeSpan TouchResolution = TimeSpan.FromMinutes(1);
@@ -56,25 +57,46 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
 
     public async Task EndAsync(string sessionId, string reason, CancellationToken cancellationToken)
     {
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is { EndedAt: null })
-        {
-            session.EndedAt = clock.GetUtcNow().UtcDateTime;
-            session.EndReason = reason;
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        var open = await db.Sessions.Where(s => s.Id == sessionId && s.EndedAt == null).ToListAsync(cancellationToken);
+        await EndSessionsAsync(open, reason, cancellationToken);
     }
 
     public async Task EndAllForUserAsync(Guid userId, string reason, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var open = await db.Sessions.Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(cancellationToken);
-        foreach (var session in open)
+        await EndSessionsAsync(open, reason, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserSession>> ListActiveAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var idleCutoff = now.AddMinutes(-tenantContext.Required.SessionPolicy.IdleTimeoutMinutes);
+        return await db.Sessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now && s.LastSeenAt > idleCutoff)
+            .OrderByDescending(s => s.LastSeenAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Saves the end first, then tells the handlers: a failing handler never leaves a session alive.</summary>
+    private async Task EndSessionsAsync(List<UserSession> sessions, string reason, CancellationToken cancellationToken)
+    {
+        if (sessions.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var session in sessions)
         {
             session.EndedAt = now;
             session.EndReason = reason;
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var ended = sessions.Select(s => new EndedSession(s.Id, s.TenantId, s.UserId, reason, now)).ToList();
+        foreach (var handler in endedHandlers)
+        {
+            await handler.OnSessionsEndedAsync(ended, cancellationToken);
+        }
     }
 }

@@ -63,6 +63,9 @@ public sealed class ClientImport
     public List<string>? RedirectUris { get; set; }
     public List<string>? PostLogoutRedirectUris { get; set; }
 
+    /// <summary>Where the server POSTs logout tokens (OIDC Back-Channel Logout 1.0) when a session ends.</summary>
+    public string? BackchannelLogoutUri { get; set; }
+
     /// <summary><c>authorization_code</c>, <c>refresh_token</c>, <c>client_credentials</c>.</summary>
     public List<string>? GrantTypes { get; set; }
 

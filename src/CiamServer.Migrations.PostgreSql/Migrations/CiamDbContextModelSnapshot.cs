@@ -155,6 +155,10 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.Property<string>("Scopes")
                         .HasColumnType("text");
 
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Status")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -171,6 +175,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 

@@ -150,6 +150,10 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.Property<string>("Scopes")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -166,6 +170,8 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 

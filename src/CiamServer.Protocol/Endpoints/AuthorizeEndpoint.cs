@@ -3,6 +3,7 @@ using CiamServer.Core.Authentication;
 using CiamServer.Core.Sessions;
 using CiamServer.Core.Users;
 using CiamServer.Protocol.Issuance;
+using CiamServer.Protocol.Sessions;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -29,6 +30,7 @@ internal static class AuthorizeEndpoint
         IOpenIddictAuthorizationManager authorizations,
         IAntiforgery antiforgery,
         PrincipalFactory principals,
+        SessionAuthorizations sessionAuthorizations,
         TimeProvider clock)
     {
         var request = context.GetOpenIddictServerRequest()
@@ -89,17 +91,14 @@ internal static class AuthorizeEndpoint
         }
 
         var principal = await principals.ForUserAsync(user, session, scopes, cancellationToken);
+        var applicationId = (await applications.GetIdAsync(application, cancellationToken))!;
         if (decision == ConsentDecision.Granted && context.Request.Form[AuthorizationRequests.RememberConsentParameter] == "true")
         {
-            var authorization = await authorizations.CreateAsync(principal, subject,
-                (await applications.GetIdAsync(application, cancellationToken))!, AuthorizationTypes.Permanent, principal.GetScopes(), cancellationToken);
-            principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization, cancellationToken));
-        }
-        else if (!needsConsent && remembered.Count > 0)
-        {
-            principal.SetAuthorizationId(await authorizations.GetIdAsync(remembered[^1], cancellationToken));
+            // Remembered consent outlives the session; the tokens below belong to the session.
+            await authorizations.CreateAsync(principal, subject, applicationId, AuthorizationTypes.Permanent, principal.GetScopes(), cancellationToken);
         }
 
+        principal.SetAuthorizationId(await sessionAuthorizations.CreateAsync(principal, subject, applicationId, session, cancellationToken));
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using CiamServer.Admin;
 using CiamServer.Core;
 using CiamServer.Import;
 using CiamServer.Login;
@@ -37,6 +38,7 @@ internal static class ServerComposition
         builder.Services.AddCiamProtocol(builder.Configuration);
         builder.Services.AddCiamLogin(builder.Configuration);
         builder.Services.AddCiamImport(builder.Configuration);
+        builder.Services.AddCiamAdmin(builder.Configuration);
     }
 
     /// <summary>The request pipeline. Order matters: tenant routing before routing and authentication,
@@ -67,5 +69,6 @@ internal static class ServerComposition
         app.MapGet("/", () => Results.Text("CiamServer is running. Tenants are served under /t/{tenant}/.")).ExcludeFromDescription();
         app.MapRazorPages();
         app.MapCiamProtocol();
+        app.MapCiamAdmin();
     }
 }

@@ -14,6 +14,15 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<CiamAp
     }
 }
 
+internal sealed class AuthorizationConfiguration : IEntityTypeConfiguration<CiamAuthorization>
+{
+    public void Configure(EntityTypeBuilder<CiamAuthorization> builder)
+    {
+        builder.Property(a => a.SessionId).HasMaxLength(64);
+        builder.HasIndex(a => a.SessionId);
+    }
+}
+
 internal sealed class ScopeConfiguration : IEntityTypeConfiguration<CiamScope>
 {
     public void Configure(EntityTypeBuilder<CiamScope> builder) =>

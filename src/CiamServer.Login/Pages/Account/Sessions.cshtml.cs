@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using CiamServer.Core.Authentication;
+using CiamServer.Core.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CiamServer.Login.Pages.Account;
+
+/// <summary>The user's active sessions, with a way to end one or all of them. Ending a session revokes
+/// its tokens and its SSO cookie (modules react through ISessionEndedHandler).</summary>
+[Authorize(AuthenticationSchemes = CiamAuthentication.SessionScheme)]
+public sealed class SessionsModel(ISessionManager sessions) : PageModel
+{
+    public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(CiamClaimTypes.Subject)!);
+
+    private string? CurrentSessionId => User.FindFirstValue(CiamClaimTypes.SessionId);
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostEndAsync(string? sessionId)
+    {
+        var own = (await sessions.ListActiveAsync(UserId, HttpContext.RequestAborted)).Any(s => s.Id == sessionId);
+        if (!own)
+        {
+            Notice = "That session has already ended.";
+            await LoadAsync();
+            return Page();
+        }
+
+        await sessions.EndAsync(sessionId!, SessionEndReasons.EndedByUser, HttpContext.RequestAborted);
+        if (sessionId == CurrentSessionId)
+        {
+            await HttpContext.SignOutAsync(CiamAuthentication.SessionScheme);
+            return RedirectToPage("SignedOut");
+        }
+
+        Notice = "The session has been signed out.";
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEndAllAsync()
+    {
+        await sessions.EndAllForUserAsync(UserId, SessionEndReasons.SignOutEverywhere, HttpContext.RequestAborted);
+        await HttpContext.SignOutAsync(CiamAuthentication.SessionScheme);
+        return RedirectToPage("SignedOut");
+    }
+
+    private async Task LoadAsync() =>
+        Sessions = (await sessions.ListActiveAsync(UserId, HttpContext.RequestAborted))
+            .Select(s => new SessionView(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.CreatedAt, s.LastSeenAt, s.Id == CurrentSessionId))
+            .ToList();
+
+    public sealed record SessionView(string Id, string Device, string? IpAddress, DateTime CreatedAt, DateTime LastSeenAt, bool IsCurrent);
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using CiamServer.Core.Tenancy;
+using CiamServer.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiamServer.IntegrationTests.Sessions;
+
+[Trait("Category", "Sessions")]
+public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture) : IClassFixture<AdminSessionsApiTests.Fixture>
+{
+    private const string AdminSecret = "test-only-admin-client-secret";
+
+    private CiamTestServer Server => fixture.Server;
+
+    [Fact]
+    public async Task ListAndEndAll_WithAdminToken_EndsTheUsersSessionsAndRevokesTheirTokens()
+    {
+        using var browser = Server.CreateBrowser();
+        var flow = new OidcFlow(Server, browser, TestTenants.Acme);
+        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync());
+        using var admin = await AdminClientAsync(flow, TestTenants.Acme, "ciam.admin");
+        var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
+
+        var list = await admin.GetAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions"));
+        var sessions = JsonDocument.Parse(await list.Content.ReadAsStringAsync()).RootElement;
+        var endAll = await admin.DeleteAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions"));
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.True(sessions.GetArrayLength() >= 1);
+        Assert.Equal(HttpStatusCode.NoContent, endAll.StatusCode);
+        Assert.False(await SessionTestClients.IsActiveAsync(Server, flow, tokens.AccessToken));
+        var after = JsonDocument.Parse(await admin.GetStringAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions"))).RootElement;
+        Assert.Equal(0, after.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task EndOne_UnknownSession_Is404()
+    {
+        using var admin = await AdminClientAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme), TestTenants.Acme, "ciam.admin");
+        var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
+
+        var response = await admin.DeleteAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions/no-such-session"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminApi_WithoutToken_Is401()
+    {
+        using var api = new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme).ApiClient();
+
+        var response = await api.GetAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{Guid.NewGuid()}/sessions"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AdminApi_WithTokenWithoutAdminScope_IsRefused()
+    {
+        var flow = new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme);
+        using var api = flow.ApiClient();
+        var token = (await flow.TokenRequestAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "machine", ["client_secret"] = TestTenants.MachineSecret, ["scope"] = "orders.read",
+        })).AccessToken;
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await api.GetAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{Guid.NewGuid()}/sessions"));
+
+        Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, response.StatusCode.ToString());
+    }
+
+    [Fact]
+    public async Task AdminApi_WithAnotherTenantsAdminToken_Is401()
+    {
+        using var globexAdmin = await AdminClientAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Globex), TestTenants.Globex, "ciam.admin");
+
+        var response = await globexAdmin.GetAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{Guid.NewGuid()}/sessions"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private async Task<HttpClient> AdminClientAsync(OidcFlow flow, string tenant, string scope)
+    {
+        var token = (await flow.TokenRequestAsync(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = "admin-tool", ["client_secret"] = AdminSecret, ["scope"] = scope,
+        })).AccessToken;
+        var client = flow.ApiClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<Guid> UserIdAsync(string tenant, string email)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<ITenantDirectory>();
+        scope.ServiceProvider.GetRequiredService<ITenantContext>().Set((await directory.FindBySlugAsync(tenant, CancellationToken.None))!);
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<CiamUser>>().FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>The standard tenants plus an admin client with the ciam.admin scope in each.</summary>
+    public sealed class Fixture : ServerFixture
+    {
+        protected override TestServerOptions Options()
+        {
+            var options = new TestServerOptions();
+            options.ImportDocuments.Clear();
+            options.ImportDocuments.Add($$"""{ "tenants": [ {{WithAdminClient(TestTenants.Acme)}}, {{WithAdminClient(TestTenants.Globex)}} ] }""");
+            return options;
+        }
+
+        private static string WithAdminClient(string tenant) => TestTenants.Tenant(tenant, tenant).Replace(
+                "\"apiScopes\": [",
+                "\"apiScopes\": [ { \"name\": \"ciam.admin\", \"audiences\": [\"ciam.admin\"] },", StringComparison.Ordinal).Replace(
+                "\"clients\": [",
+                "\"clients\": [ { \"clientId\": \"admin-tool\", \"type\": \"confidential\", \"secret\": \"" + AdminSecret + "\", \"grantTypes\": [\"client_credentials\"], \"scopes\": [\"ciam.admin\"] },", StringComparison.Ordinal);
+    }
+}
