@@ -2,19 +2,23 @@ using CiamServer.Core.Authentication;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CiamServer.Login.Cookies;
 
 /// <summary>Cookie settings: <c>__Host-</c> prefix, Secure, HttpOnly, SameSite=Lax (the SSO cookie must
-/// come along on the top-level redirect from a client). Plain-HTTP development drops the prefix and Secure.</summary>
-internal sealed class CookieSetup(IHostEnvironment environment)
+/// come along on the top-level redirect from a client). A server allowed to serve plain HTTP
+/// (<c>Ciam:Hosting:AllowInsecureHttp</c>: development, a local demo) drops the prefix and Secure, because
+/// browsers refuse <c>__Host-</c> cookies over HTTP and antiforgery refuses a Secure cookie there.</summary>
+internal sealed class CookieSetup(IConfiguration configuration)
     : IConfigureNamedOptions<CookieAuthenticationOptions>, IConfigureOptions<AntiforgeryOptions>
 {
-    private string Prefix => environment.IsDevelopment() ? "ciam" : "__Host-ciam";
+    private bool AllowInsecureHttp => configuration.GetValue<bool>("Ciam:Hosting:AllowInsecureHttp");
 
-    private CookieSecurePolicy SecurePolicy => environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    private string Prefix => AllowInsecureHttp ? "ciam" : "__Host-ciam";
+
+    private CookieSecurePolicy SecurePolicy => AllowInsecureHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     public void Configure(string? name, CookieAuthenticationOptions options)
     {
