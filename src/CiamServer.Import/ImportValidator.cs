@@ -9,6 +9,7 @@ internal static class ImportValidator
 {
     public static readonly string[] GrantTypes = ["authorization_code", "refresh_token", "client_credentials"];
     private static readonly string[] StandardScopes = ["openid", "profile", "email", "phone", "offline_access", "roles"];
+    private const string NotNull = "must not be null.";
 
     public static List<ImportProblem> Validate(IReadOnlyList<(string File, ImportDocument Document)> documents)
     {
@@ -27,6 +28,12 @@ internal static class ImportValidator
             {
                 var tenant = document.Tenants[t];
                 var path = $"$.tenants[{t}]";
+                if (tenant is null)
+                {
+                    Problem(path, NotNull);
+                    continue;
+                }
+
                 if (!TenantSlug.IsValid(tenant.Slug))
                 {
                     Problem(path + ".slug", "must be 1 to 63 lower-case letters, digits or dashes, not starting or ending with a dash.");
@@ -87,6 +94,12 @@ internal static class ImportValidator
         {
             var scope = tenant.ApiScopes![i];
             var at = $"{path}.apiScopes[{i}]";
+            if (scope is null)
+            {
+                problem(at, NotNull);
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(scope.Name) || scope.Name.Length > 200 || scope.Name.Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\\'))
             {
                 problem(at + ".name", "is required: a scope name without spaces, quotes or backslashes.");
@@ -124,6 +137,12 @@ internal static class ImportValidator
         {
             var client = tenant.Clients![i];
             var at = $"{path}.clients[{i}]";
+            if (client is null)
+            {
+                problem(at, NotNull);
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(client.ClientId) || client.ClientId.Length > 100 || !ids.Add(client.ClientId))
             {
                 problem(at + ".clientId", "is required (at most 100 characters) and must be unique in the tenant.");
@@ -167,7 +186,11 @@ internal static class ImportValidator
             }
             for (var s = 0; s < (client.Scopes?.Count ?? 0); s++)
             {
-                if (!scopeNames.Contains(client.Scopes![s]))
+                if (client.Scopes![s] is null)
+                {
+                    problem($"{at}.scopes[{s}]", NotNull);
+                }
+                else if (!scopeNames.Contains(client.Scopes[s]))
                 {
                     problem($"{at}.scopes[{s}]", $"'{client.Scopes[s]}' is neither a standard scope nor one of the tenant's apiScopes.");
                 }
@@ -195,19 +218,39 @@ internal static class ImportValidator
     private static void ValidateUsers(TenantImport tenant, string path, Action<string, string> problem)
     {
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var roles = new HashSet<string>(tenant.Roles ?? [], StringComparer.OrdinalIgnoreCase);
+        var roles = new HashSet<string>((tenant.Roles ?? []).OfType<string>(), StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < (tenant.Users?.Count ?? 0); i++)
         {
             var user = tenant.Users![i];
             var at = $"{path}.users[{i}]";
+            if (user is null)
+            {
+                problem(at, NotNull);
+                continue;
+            }
+
             if (string.IsNullOrWhiteSpace(user.Email) || user.Email.Length > 256 || !MailAddress.TryCreate(user.Email, out _) || !emails.Add(user.Email))
             {
                 problem(at + ".email", "is required: a valid email address, listed once in the tenant.");
             }
 
+            if (user.GivenName is { Length: > 100 })
+            {
+                problem(at + ".givenName", "must be at most 100 characters.");
+            }
+
+            if (user.FamilyName is { Length: > 100 })
+            {
+                problem(at + ".familyName", "must be at most 100 characters.");
+            }
+
             for (var r = 0; r < (user.Roles?.Count ?? 0); r++)
             {
-                if (!roles.Contains(user.Roles![r]))
+                if (user.Roles![r] is null)
+                {
+                    problem($"{at}.roles[{r}]", NotNull);
+                }
+                else if (!roles.Contains(user.Roles[r]))
                 {
                     problem($"{at}.roles[{r}]", $"'{user.Roles[r]}' is not one of the tenant's roles.");
                 }

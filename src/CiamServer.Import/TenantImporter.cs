@@ -80,12 +80,12 @@ internal sealed class TenantImporter(
         if (user is null)
         {
             user = new CiamUser { UserName = import.Email, Email = import.Email };
-            Copy(import, user);
+            CopyNew(import, user);
             var created = import.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, import.Password);
             Check(created, file, import.Password is null ? path : path + ".password");
             changes++;
         }
-        else if (Copy(import, user))
+        else if (CopyOnto(import, user))
         {
             user.UpdatedAt = DateTime.UtcNow;
             Check(await users.UpdateAsync(user), file, path);
@@ -102,14 +102,37 @@ internal sealed class TenantImporter(
         return changes;
     }
 
-    /// <summary>Copies the imported fields; true when anything differed.</summary>
-    private static bool Copy(UserImport import, CiamUser user)
+    /// <summary>Fills a new user from the file.</summary>
+    private static void CopyNew(UserImport import, CiamUser user)
     {
-        var changed = user.GivenName != import.GivenName || user.FamilyName != import.FamilyName
-            || user.EmailConfirmed != (import.EmailVerified ?? false);
         user.GivenName = import.GivenName;
         user.FamilyName = import.FamilyName;
         user.EmailConfirmed = import.EmailVerified ?? false;
+    }
+
+    /// <summary>Updates an existing user: only the fields the file names, and a verified email is never
+    /// taken back (the user proved it; a re-import must not undo that). True when anything changed.</summary>
+    private static bool CopyOnto(UserImport import, CiamUser user)
+    {
+        var changed = false;
+        if (import.GivenName is not null && user.GivenName != import.GivenName)
+        {
+            user.GivenName = import.GivenName;
+            changed = true;
+        }
+
+        if (import.FamilyName is not null && user.FamilyName != import.FamilyName)
+        {
+            user.FamilyName = import.FamilyName;
+            changed = true;
+        }
+
+        if (import.EmailVerified == true && !user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            changed = true;
+        }
+
         return changed;
     }
 

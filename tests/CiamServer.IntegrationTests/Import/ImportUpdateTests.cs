@@ -1,5 +1,7 @@
 using System.Net;
 using CiamServer.IntegrationTests.Support;
+using CiamServer.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 
@@ -69,6 +71,32 @@ public sealed class ImportUpdateTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal(webHash, await SecretHashAsync(slug, "web"));
         // Importing the new secret again keeps its hash: the import compares, it does not re-hash every time.
         Assert.Equal(0, (await Server.ImportAsync(ImportDocuments.Document(ImportDocuments.Tenant(slug, machineSecret: NewSecret)))).Changes);
+    }
+
+    [Fact]
+    public async Task Import_Again_KeepsAnEmailTheUserVerified()
+    {
+        var slug = ImportDocuments.NewSlug("verified");
+        var document = ImportDocuments.Document(ImportDocuments.Tenant(slug));
+        await Server.ImportAsync(document);
+        await using (var scope = await Server.ForTenantAsync(slug))
+        {
+            // What following the verification link does: the file said emailVerified false.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CiamUser>>();
+            var user = await users.FindByEmailAsync("nopassword@example.com") ?? throw new InvalidOperationException("not imported");
+            Assert.False(user.EmailConfirmed);
+            user.EmailConfirmed = true;
+            Assert.True((await users.UpdateAsync(user)).Succeeded);
+        }
+
+        var again = await Server.ImportAsync(document);
+
+        Assert.Equal(0, again.Changes);
+        await using (var scope = await Server.ForTenantAsync(slug))
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CiamUser>>();
+            Assert.True((await users.FindByEmailAsync("nopassword@example.com"))!.EmailConfirmed);
+        }
     }
 
     private async Task<List<string>> RedirectUrisAsync(string slug, string clientId)

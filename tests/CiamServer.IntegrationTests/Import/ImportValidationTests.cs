@@ -49,6 +49,22 @@ public sealed class ImportValidationTests(ServerFixture fixture) : IClassFixture
                 """),
             "$.tenants[1].users[0].roles[0]", "'admin' is not one of the tenant's roles"
         },
+        { "null", "$.tenants[1]", "must not be null" },
+        { Broken(""" "users": [ null ] """), "$.tenants[1].users[0]", "must not be null" },
+        { Broken(""" "clients": [ null ] """), "$.tenants[1].clients[0]", "must not be null" },
+        {
+            Broken("""
+                "roles": ["customer"],
+                "users": [ { "email": "someone@example.com", "roles": [null] } ]
+                """),
+            "$.tenants[1].users[0].roles[0]", "must not be null"
+        },
+        {
+            Broken($$"""
+                "users": [ { "email": "someone@example.com", "givenName": "{{new string('x', 101)}}" } ]
+                """),
+            "$.tenants[1].users[0].givenName", "at most 100 characters"
+        },
     };
 
     [Theory]
