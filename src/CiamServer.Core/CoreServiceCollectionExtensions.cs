@@ -53,10 +53,13 @@ public static class CoreServiceCollectionExtensions
                 X509CertificateLoader.LoadPkcs12FromFile(keyProtection.CertificatePath, keyProtection.CertificatePassword));
         }
 
-        services.TryAddSingleton<IEmailSender>(provider =>
+        services.TryAddSingleton<IEmailTransport>(provider =>
             provider.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory is null
-                ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider)
-                : ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(provider));
+                ? ActivatorUtilities.CreateInstance<SmtpEmailTransport>(provider)
+                : ActivatorUtilities.CreateInstance<PickupDirectoryEmailTransport>(provider));
+        services.TryAddSingleton<QueuedEmailSender>();
+        services.TryAddSingleton<IEmailSender>(provider => provider.GetRequiredService<QueuedEmailSender>());
+        services.AddHostedService<EmailDeliveryService>();
 
         var health = services.AddHealthChecks().AddDbContextCheck<CiamDbContext>("database", tags: ["ready"]);
         var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace CiamServer.Core.Email;
 
 /// <summary>Development sender: writes each message as an .eml file, so no mail server is needed.</summary>
-internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, TimeProvider clock) : IEmailSender
+internal sealed class PickupDirectoryEmailTransport(IOptions<EmailOptions> options, TimeProvider clock) : IEmailTransport
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {

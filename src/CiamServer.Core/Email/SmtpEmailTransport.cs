@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CiamServer.Core.Email;
 
 /// <summary>Production sender over SMTP with MailKit.</summary>
-internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
+internal sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailTransport
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
