@@ -20,7 +20,7 @@ internal sealed class NotifyClientsOfLogout(CiamDbContext db, LogoutTokenFactory
             return;
         }
 
-        var issuer = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var issuer = TenantIssuer.Of(request);
         var ids = sessions.Select(s => s.SessionId).ToList();
         var targets = await db.Set<CiamAuthorization>()
             .Where(a => a.SessionId != null && ids.Contains(a.SessionId) && a.Application != null && a.Application.BackchannelLogoutUri != null)

@@ -90,7 +90,7 @@ internal static class AuthorizeEndpoint
             return Results.Redirect(AuthorizationRequests.LocalUrl(context.Request, ConsentPath));
         }
 
-        var principal = await principals.ForUserAsync(user, session, scopes, cancellationToken);
+        var principal = await principals.ForUserAsync(user, session, scopes, TenantIssuer.Of(context.Request), cancellationToken);
         var applicationId = (await applications.GetIdAsync(application, cancellationToken))!;
         if (decision == ConsentDecision.Granted && context.Request.Form[AuthorizationRequests.RememberConsentParameter] == "true")
         {

@@ -36,7 +36,7 @@ internal static class TokenEndpoint
             var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
                 ?? throw new InvalidOperationException("OpenIddict validated a client that cannot be found.");
             var name = await applications.GetDisplayNameAsync(application, cancellationToken);
-            var client = await principals.ForClientAsync(request.ClientId!, name, request.GetScopes(), cancellationToken);
+            var client = await principals.ForClientAsync(request.ClientId!, name, request.GetScopes(), TenantIssuer.Of(context.Request), cancellationToken);
             return Results.SignIn(client, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -64,7 +64,7 @@ internal static class TokenEndpoint
             return InvalidGrant("The refresh token has reached its absolute lifetime; sign in again.");
         }
 
-        var principal = await principals.ForUserAsync(user, session, granted.GetScopes(), cancellationToken);
+        var principal = await principals.ForUserAsync(user, session, granted.GetScopes(), TenantIssuer.Of(context.Request), cancellationToken);
         principal.SetAuthorizationId(granted.GetAuthorizationId());
         return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }

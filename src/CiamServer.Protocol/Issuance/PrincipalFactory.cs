@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using CiamServer.Core.Authentication;
 using CiamServer.Core.Sessions;
 using CiamServer.Core.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -17,14 +19,18 @@ internal sealed class PrincipalFactory(UserManager<CiamUser> users, IOpenIddictS
     /// <summary>The authentication context class reference for a sign-in with one factor.</summary>
     public const string SingleFactorAcr = "1";
 
-    public async Task<ClaimsPrincipal> ForUserAsync(CiamUser user, UserSession session, IEnumerable<string> grantedScopes, CancellationToken cancellationToken)
+    public async Task<ClaimsPrincipal> ForUserAsync(CiamUser user, UserSession session, IEnumerable<string> grantedScopes, string issuer, CancellationToken cancellationToken)
     {
         var scopeSet = grantedScopes.ToHashSet(StringComparer.Ordinal);
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id.ToString())
             .SetClaim(CiamClaimTypes.SessionId, session.Id)
-            .SetClaim(Claims.AuthenticationContextReference, SingleFactorAcr)
-            .SetClaims(Claims.AuthenticationMethodReference, [.. session.AuthenticationMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+            .SetClaim(Claims.AuthenticationContextReference, SingleFactorAcr);
+        // A JSON array in every token (OIDC Core 2: amr is an array), also with a single method: as plain
+        // claims OpenIddict would write one value as a string in the access token.
+        identity.AddClaim(new Claim(Claims.AuthenticationMethodReference,
+            JsonSerializer.Serialize(session.AuthenticationMethods.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            JsonClaimValueTypes.JsonArray));
         identity.AddClaim(new Claim(Claims.AuthenticationTime,
             new DateTimeOffset(session.CreatedAt, TimeSpan.Zero).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             ClaimValueTypes.Integer64));
@@ -36,24 +42,27 @@ internal sealed class PrincipalFactory(UserManager<CiamUser> users, IOpenIddictS
 
         var principal = new ClaimsPrincipal(identity);
         principal.SetScopes(scopeSet);
-        principal.SetResources(await ResourcesAsync(scopeSet, cancellationToken));
+        principal.SetResources(await AudiencesAsync(scopeSet, issuer, cancellationToken));
         principal.SetDestinations(claim => Destinations.For(claim, scopeSet));
         return principal;
     }
 
-    public async Task<ClaimsPrincipal> ForClientAsync(string clientId, string? displayName, IEnumerable<string> grantedScopes, CancellationToken cancellationToken)
+    public async Task<ClaimsPrincipal> ForClientAsync(string clientId, string? displayName, IEnumerable<string> grantedScopes, string issuer, CancellationToken cancellationToken)
     {
         var scopeSet = grantedScopes.ToHashSet(StringComparer.Ordinal);
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, clientId).SetClaim(Claims.Name, displayName ?? clientId);
         var principal = new ClaimsPrincipal(identity);
         principal.SetScopes(scopeSet);
-        principal.SetResources(await ResourcesAsync(scopeSet, cancellationToken));
+        principal.SetResources(await AudiencesAsync(scopeSet, issuer, cancellationToken));
         principal.SetDestinations(claim => claim.Type == Claims.Name ? [] : [Destinations.AccessToken]);
         return principal;
     }
 
-    private async Task<List<string>> ResourcesAsync(IEnumerable<string> scopeNames, CancellationToken cancellationToken)
+    /// <summary>The APIs the granted scopes are for. With none (only openid, profile, ...) the token is for
+    /// this server's userinfo endpoint, and says so: an access token always names its audience (RFC 9068),
+    /// so no API that checks <c>aud</c> can take it for one of its own.</summary>
+    private async Task<List<string>> AudiencesAsync(IEnumerable<string> scopeNames, string issuer, CancellationToken cancellationToken)
     {
         var resources = new List<string>();
         await foreach (var resource in scopes.ListResourcesAsync([.. scopeNames], cancellationToken))
@@ -61,6 +70,6 @@ internal sealed class PrincipalFactory(UserManager<CiamUser> users, IOpenIddictS
             resources.Add(resource);
         }
 
-        return resources;
+        return resources.Count > 0 ? resources : [issuer];
     }
 }

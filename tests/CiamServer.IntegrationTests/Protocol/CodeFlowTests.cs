@@ -29,4 +29,18 @@ public sealed class CodeFlowTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.NotNull(tokens["refresh_token"]);
         Assert.NotNull(tokens["id_token"]);
     }
+
+    [Fact]
+    public async Task CodeFlow_WithoutApiScope_AccessTokenIsForTheIssuerAndAmrIsAnArray()
+    {
+        using var browser = Server.CreateBrowser();
+        var flow = new OidcFlow(Server, browser, TestTenants.Acme);
+
+        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: "openid profile"));
+
+        var access = new JsonWebToken(tokens.AccessToken);
+        Assert.Equal([Server.Issuer(TestTenants.Acme)], access.Audiences);
+        Assert.Equal(["pwd"], access.GetPayloadValue<string[]>("amr"));
+        Assert.Equal(["pwd"], new JsonWebToken(tokens["id_token"]!).GetPayloadValue<string[]>("amr"));
+    }
 }

@@ -30,7 +30,7 @@ public sealed class AccountSessionsTests(ServerFixture fixture) : IClassFixture<
         using var phone = Server.CreateBrowser();
         await new OidcFlow(Server, laptop, TestTenants.Acme).SignInForCodeAsync();
         var phoneFlow = new OidcFlow(Server, phone, TestTenants.Acme);
-        var phoneTokens = await phoneFlow.RedeemAsync(await phoneFlow.SignInForCodeAsync());
+        var phoneTokens = await phoneFlow.RedeemAsync(await phoneFlow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
         Assert.True(await SessionTestClients.IsActiveAsync(Server, phoneFlow, phoneTokens.AccessToken));
 
         var page = await laptop.GetAndFollowAsync(Server.Url(TestTenants.Acme, "account/sessions").ToString());
@@ -50,9 +50,11 @@ public sealed class AccountSessionsTests(ServerFixture fixture) : IClassFixture<
         using var laptop = Server.CreateBrowser();
         using var phone = Server.CreateBrowser();
         var laptopFlow = new OidcFlow(Server, laptop, TestTenants.Acme);
-        var laptopTokens = await laptopFlow.RedeemAsync(await laptopFlow.SignInForCodeAsync());
+        var laptopTokens = await laptopFlow.RedeemAsync(await laptopFlow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
         var phoneFlow = new OidcFlow(Server, phone, TestTenants.Acme);
-        var phoneTokens = await phoneFlow.RedeemAsync(await phoneFlow.SignInForCodeAsync());
+        var phoneTokens = await phoneFlow.RedeemAsync(await phoneFlow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
+        Assert.True(await SessionTestClients.IsActiveAsync(Server, laptopFlow, laptopTokens.AccessToken));
+        Assert.True(await SessionTestClients.IsActiveAsync(Server, phoneFlow, phoneTokens.AccessToken));
 
         var page = await laptop.GetAndFollowAsync(Server.Url(TestTenants.Acme, "account/sessions").ToString());
         var done = await laptop.FollowAsync(await laptop.SubmitFormAsync(page, new Dictionary<string, string>(), "form[action*='handler=EndAll']"));
@@ -67,7 +69,8 @@ public sealed class AccountSessionsTests(ServerFixture fixture) : IClassFixture<
     {
         using var browser = Server.CreateBrowser();
         var flow = new OidcFlow(Server, browser, TestTenants.Acme);
-        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync());
+        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
+        Assert.True(await SessionTestClients.IsActiveAsync(Server, flow, tokens.AccessToken));
 
         var logout = await browser.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
             Server.Url(TestTenants.Acme, "connect/endsession").ToString(),

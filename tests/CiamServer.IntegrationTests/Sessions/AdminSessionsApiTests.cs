@@ -20,7 +20,8 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
     {
         using var browser = Server.CreateBrowser();
         var flow = new OidcFlow(Server, browser, TestTenants.Acme);
-        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync());
+        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
+        Assert.True(await SessionTestClients.IsActiveAsync(Server, flow, tokens.AccessToken));
         using var admin = await AdminClientAsync(flow, TestTenants.Acme, "ciam.admin");
         var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
 

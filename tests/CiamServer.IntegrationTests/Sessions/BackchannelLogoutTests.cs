@@ -29,7 +29,7 @@ public sealed class BackchannelLogoutTests(ServerFixture fixture) : IClassFixtur
             StringComparison.Ordinal));
         using var browser = Server.CreateBrowser();
         var flow = new OidcFlow(Server, browser, TestTenants.Acme);
-        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync());
+        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
         var sid = new JsonWebToken(tokens.AccessToken).GetClaim("sid").Value;
 
         await browser.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(

@@ -6,6 +6,10 @@ namespace CiamServer.IntegrationTests.Sessions;
 /// <summary>Helpers shared by the session tests: introspection as the "orders-api" client.</summary>
 internal static class SessionTestClients
 {
+    /// <summary>Includes orders.read, so the access token's audience is orders-api, the introspecting client:
+    /// OpenIddict answers active:false to a caller the token is not for, which would pass any "revoked" check.</summary>
+    public const string ApiScope = "openid profile email offline_access orders.read";
+
     public static async Task<bool> IsActiveAsync(CiamTestServer server, OidcFlow flow, string token)
     {
         using var api = flow.ApiClient();
