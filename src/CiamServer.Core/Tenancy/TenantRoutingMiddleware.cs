@@ -8,10 +8,20 @@ internal sealed class TenantRoutingMiddleware(RequestDelegate next)
 {
     private static readonly PathString TenantsPrefix = new("/t");
 
+    // Everything a tenant serves. Outside /t/{tenant} there is no issuer, user pool or branding: OpenIddict
+    // would otherwise answer discovery at the root with an issuer no client is registered with.
+    private static readonly PathString[] TenantOnlyPrefixes = [new("/.well-known"), new("/connect"), new("/account"), new("/admin")];
+
     public async Task InvokeAsync(HttpContext context, ITenantDirectory directory, ITenantContext tenantContext)
     {
         if (!context.Request.Path.StartsWithSegments(TenantsPrefix, out var afterPrefix))
         {
+            if (TenantOnlyPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix)))
+            {
+                await NotFoundAsync(context);
+                return;
+            }
+
             await next(context);
             return;
         }
@@ -21,9 +31,7 @@ internal sealed class TenantRoutingMiddleware(RequestDelegate next)
         if (tenant is null || !tenant.Enabled)
         {
             // The same answer for a missing and a disabled tenant: neither reveals what exists.
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("Not found.");
+            await NotFoundAsync(context);
             return;
         }
 
@@ -41,6 +49,13 @@ internal sealed class TenantRoutingMiddleware(RequestDelegate next)
             context.Request.PathBase = originalBase;
             context.Request.Path = originalPath;
         }
+    }
+
+    private static Task NotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync("Not found.");
     }
 
     private static string? FirstSegment(PathString path, out PathString rest)

@@ -28,6 +28,9 @@ public sealed class TenantRoutingTests(TenantRoutingFixture fixture) : IClassFix
     [InlineData("/t/dormant/account/login")]
     [InlineData("/t/dormant/.well-known/openid-configuration")]
     [InlineData("/account/login")]
+    [InlineData("/.well-known/openid-configuration")]
+    [InlineData("/.well-known/jwks")]
+    [InlineData("/connect/authorize?client_id=web&response_type=code")]
     public async Task Get_UnknownDisabledOrMalformedTenant_NotFound(string path)
     {
         using var browser = Server.CreateBrowser();
