@@ -31,6 +31,7 @@ public sealed class ThrottlingOptions
     /// <summary>The longest pause: short enough that nobody can keep an owner out, who can also reset the password.</summary>
     public TimeSpan MaximumDelay { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How long failures are remembered after the last one.</summary>
+    /// <summary>How long failures are counted: the window starts at the first failure (a fixed window), and
+    /// the count starts again from zero when it ends or when the user signs in.</summary>
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromHours(1);
 }

@@ -109,7 +109,8 @@ public sealed class CiamTestServer : IAsyncDisposable
     /// <summary>Imports a document (the import file format) into the running server.</summary>
     public async Task<ImportResult> ImportAsync(string json)
     {
-        var folder = Directory.CreateTempSubdirectory("ciam-import-").FullName;
+        // Inside the server's work folder, so disposing the server removes it.
+        var folder = Directory.CreateDirectory(Path.Combine(WorkFolder, "import-" + Guid.NewGuid().ToString("N"))).FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "import.json"), json);
         return await Services.GetRequiredService<Importer>().ImportFolderAsync(folder, CancellationToken.None);
     }

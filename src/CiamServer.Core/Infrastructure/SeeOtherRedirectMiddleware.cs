@@ -6,17 +6,27 @@ namespace CiamServer.Core.Infrastructure;
 /// could make a browser re-post them to the client; 303 always becomes a GET.</summary>
 internal sealed class SeeOtherRedirectMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context)
     {
+        // For responses that start while the pipeline still runs (a body was written)...
         context.Response.OnStarting(() =>
         {
-            if (context.Response.StatusCode == StatusCodes.Status302Found)
-            {
-                context.Response.StatusCode = StatusCodes.Status303SeeOther;
-            }
-
+            SeeOther(context.Response);
             return Task.CompletedTask;
         });
-        return next(context);
+        await next(context);
+        // ...and for the usual bodiless redirect, now, so request logging records the status really sent.
+        if (!context.Response.HasStarted)
+        {
+            SeeOther(context.Response);
+        }
+    }
+
+    private static void SeeOther(HttpResponse response)
+    {
+        if (response.StatusCode == StatusCodes.Status302Found)
+        {
+            response.StatusCode = StatusCodes.Status303SeeOther;
+        }
     }
 }

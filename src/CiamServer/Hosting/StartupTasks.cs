@@ -32,7 +32,8 @@ internal static partial class StartupTasks
         }
     }
 
-    /// <summary>Applies pending migrations, waiting for a database that is still starting (compose, k8s).</summary>
+    /// <summary>Applies pending migrations (unless turned off), waiting for a database that is still starting
+    /// (compose, k8s).</summary>
     private static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -50,6 +51,13 @@ internal static partial class StartupTasks
                 if (options.MigrateOnStartup)
                 {
                     await db.Database.MigrateAsync(cancellationToken);
+                }
+                else
+                {
+                    // Migrations are someone else's job, but the key ring and import below still need the
+                    // database: wait for it the same way.
+                    await db.Database.OpenConnectionAsync(cancellationToken);
+                    await db.Database.CloseConnectionAsync();
                 }
 
                 return;
