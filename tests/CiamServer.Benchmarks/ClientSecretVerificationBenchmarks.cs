@@ -1,9 +1,11 @@
+using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using CiamServer.Core.OpenIddict;
 using CiamServer.Protocol.Clients;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using OpenIddict.Core;
 
 namespace CiamServer.Benchmarks;
@@ -36,12 +38,24 @@ public class ClientSecretVerificationBenchmarks
     /// <summary>Reaches OpenIddict's own hashing and verification (protected members of its manager);
     /// the store and cache are never touched by these two methods.</summary>
     private sealed class SecretHashing()
-        : OpenIddictApplicationManager<CiamApplication>(null!, NullLogger<OpenIddictApplicationManager<CiamApplication>>.Instance,
-            new StaticOptionsMonitor(), null!)
+        : OpenIddictApplicationManager<CiamApplication>(
+            Unused.Instance<IOpenIddictApplicationCache<CiamApplication>>(),
+            NullLogger<OpenIddictApplicationManager<CiamApplication>>.Instance,
+            new StaticOptionsMonitor(),
+            Unused.Instance<IOpenIddictApplicationStore<CiamApplication>>())
     {
         public ValueTask<string> HashAsync(string secret) => ObfuscateClientSecretAsync(secret);
 
         public ValueTask<bool> VerifyAsync(string secret, string hash) => ValidateClientSecretAsync(secret, hash);
+    }
+
+    /// <summary>Stands in for the store and cache the manager's constructor insists on; any call fails loudly.</summary>
+    public class Unused : DispatchProxy
+    {
+        public static T Instance<T>() where T : class => Create<T, Unused>();
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            throw new InvalidOperationException($"{targetMethod?.Name} is not used by the benchmark.");
     }
 
     private sealed class StaticOptionsMonitor : IOptionsMonitor<OpenIddictCoreOptions>
