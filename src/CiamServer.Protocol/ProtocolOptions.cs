@@ -31,6 +31,16 @@ public sealed class ProtocolOptions
 
     public KeyRotationOptions Keys { get; } = new();
 
+    /// <summary>How often each node copies revocations from PostgreSQL to Redis: the ones written since its
+    /// last pass (whose direct publish may have failed), or all of them when Redis has lost its copy.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RevocationReplicationInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a revoked session stays in the revocation list: the longest lifetime of a token
+    /// that carries its sid and is checked by APIs (access and ID tokens; refresh tokens are revoked in the
+    /// database, where the token endpoint checks them).</summary>
+    internal TimeSpan SessionRevocationLifetime => AccessTokenLifetime > IdentityTokenLifetime ? AccessTokenLifetime : IdentityTokenLifetime;
+
     /// <summary>The longest time a token signed or encrypted by a key may still be presented.</summary>
     internal TimeSpan LongestTokenLifetime =>
         new[] { AccessTokenLifetime, IdentityTokenLifetime, RefreshTokenIdleLifetime }.Max();

@@ -54,6 +54,14 @@ public static class ProtocolServiceCollectionExtensions
         services.AddHostedService<BackchannelLogout.LogoutDeliveryService>();
         services.AddHttpClient(BackchannelLogout.LogoutDeliveryService.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddScoped<Core.Sessions.ISessionEndedHandler, BackchannelLogout.NotifyClientsOfLogout>();
+        services.AddSingleton<Revocation.RevocationBroadcaster>();
+        services.AddScoped<Revocation.RevocationLog>();
+        services.AddScoped<Core.Sessions.ISessionEndedHandler, Revocation.RevokeEndedSessions>();
+        if (configuration.GetSection(Core.Redis.RedisOptions.Section).Get<Core.Redis.RedisOptions>() is { Enabled: true })
+        {
+            services.AddSingleton<Revocation.RevocationReplicator>();
+            services.AddHostedService(provider => provider.GetRequiredService<Revocation.RevocationReplicator>());
+        }
         services.AddSingleton<Core.Protocol.IProtocolErrorSource, ProtocolErrorSource>();
 
         services.AddOpenIddict()
@@ -118,6 +126,8 @@ public static class ProtocolServiceCollectionExtensions
         server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
         server.AddEventHandler(InvalidScopeForScopesNotPermitted.Descriptor);
         server.AddEventHandler(AdvertiseBackchannelLogout.Descriptor);
+        server.AddEventHandler(Revocation.RevokeAccessTokenByJti.Descriptor);
+        server.AddEventHandler(EndSessionOnRefreshTokenReuse.Descriptor);
         server.AddEventHandler(TokenRequestTransaction.BeginDescriptor);
         server.AddEventHandler(TokenRequestTransaction.CommitDescriptor);
 

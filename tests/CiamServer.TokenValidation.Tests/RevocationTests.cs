@@ -2,6 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using CiamServer.TokenValidation.Revocation;
 using CiamServer.TokenValidation.Tests.Infrastructure;
+using CiamServer.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 
@@ -96,6 +100,41 @@ public sealed class RevocationTests(ServerFixture fixture, ITestOutputHelper out
         {
             await _redis.GetSubscriber().UnsubscribeAsync(channel, OnMessage);
         }
+    }
+
+    [Fact]
+    public async Task AccessTokenRevokedAtTheRevocationEndpoint_IsRefusedByJti_AndPersisted()
+    {
+        using var browser = Server.CreateBrowser();
+        var flow = new OidcFlow(Server, browser, TestTenants.Acme);
+        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: "openid offline_access orders.read"));
+        var sameSession = (await flow.RefreshAsync(tokens["refresh_token"]!)).AccessToken;
+        await using var api = await TestApi.StartAsync(Server);
+        Assert.Equal(HttpStatusCode.OK, await api.StatusForAsync(tokens.AccessToken));
+
+        var delay = await RevokeAndMeasureAsync(api, tokens.AccessToken, async () =>
+        {
+            using var client = flow.ApiClient();
+            using var response = await client.PostAsync(Server.Url(TestTenants.Acme, "connect/revoke"), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["token"] = tokens.AccessToken,
+                ["token_type_hint"] = "access_token",
+                ["client_id"] = "web",
+                ["client_secret"] = TestTenants.WebSecret,
+            }));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        });
+
+        output.WriteLine($"revocation endpoint to refusal: {delay.TotalMilliseconds:F1} ms");
+        Assert.True(delay < MaximumDelay, $"took {delay}");
+        Assert.Equal(HttpStatusCode.OK, await api.StatusForAsync(sameSession));
+        var member = RevocationContract.TokenMember(AccessTokens.TokenId(tokens.AccessToken));
+        Assert.NotNull(await _redis.GetDatabase().SortedSetScoreAsync(RevocationContract.Key, member));
+        await using var scope = Server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CiamDbContext>();
+        var record = await db.Revocations.SingleAsync(r => r.Member == member);
+        Assert.Equal("revocation_endpoint", record.Reason);
+        Assert.Equal(new JsonWebToken(tokens.AccessToken).ValidTo, record.ExpiresAt, TimeSpan.FromSeconds(1));
     }
 
     private static async Task<TimeSpan> RevokeAndMeasureAsync(TestApi api, string token, Func<Task> revoke)

@@ -24,6 +24,8 @@ public sealed class CiamDbContext(DbContextOptions<CiamDbContext> options, ITena
 
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
 
+    public DbSet<Revocation.RevocationRecord> Revocations => Set<Revocation.RevocationRecord>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -291,6 +291,32 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Revocation.RevocationRecord", b =>
+                {
+                    b.Property<string>("Member")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Member");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("RevokedAt");
+
+                    b.ToTable("revocations", (string)null);
+                });
+
             modelBuilder.Entity("CiamServer.Core.Sessions.UserSession", b =>
                 {
                     b.Property<string>("Id")

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using CiamServer.TokenValidation.Revocation;
+using CiamServer.TokenValidation.Tests.Infrastructure;
+using StackExchange.Redis;
+using Xunit.Abstractions;
+
+namespace CiamServer.TokenValidation.Tests;
+
+/// <summary>The promise of the sessions issue end to end: sign in on node A, sign out everywhere on node B,
+/// and an API using the library refuses the token within a second, also across an API restart and a Redis
+/// restart.</summary>
+[Trait("Category", "Sessions")]
+[Collection(TokenValidationCollection.Name)]
+public sealed class MultiNodeRevocationTests(TwoNodeCluster cluster, ITestOutputHelper output) : IClassFixture<TwoNodeCluster>
+{
+    private const int Revocations = 100;
+    private static readonly TimeSpan Goal = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task SignOutEverywhereOnNodeB_ApiRefusesNodeAToken_P99UnderOneSecond()
+    {
+        await using var api = await StartApiAsync();
+        var delays = new List<double>(Revocations);
+        for (var i = 0; i < Revocations; i++)
+        {
+            using var browser = cluster.NodeA.CreateBrowser();
+            var token = await SignInOnNodeAAsync(browser);
+            Assert.Equal(HttpStatusCode.OK, await api.StatusForAsync(token));
+
+            var watch = Stopwatch.StartNew();
+            await SignOutEverywhereOnNodeBAsync(browser);
+            await Eventually.WithinAsync(TimeSpan.FromSeconds(10),
+                async () => await api.StatusForAsync(token) == HttpStatusCode.Unauthorized, "the API refuses the token", intervalMilliseconds: 2);
+            delays.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        delays.Sort();
+        var p50 = Percentile(delays, 0.50);
+        var p99 = Percentile(delays, 0.99);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Revocations} revocations, sign-out POST on node B to first 401 at the API: p50 {p50:F1} ms, p99 {p99:F1} ms, max {delays[^1]:F1} ms"));
+        Assert.True(p99 < Goal.TotalMilliseconds, $"p99 {p99} ms");
+    }
+
+    [Fact]
+    public async Task ApiRestartedAfterSignOut_RefusesTheTokenFromItsFirstRequest()
+    {
+        using var browser = cluster.NodeA.CreateBrowser();
+        var token = await SignInOnNodeAAsync(browser);
+        await using (var api = await StartApiAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, await api.StatusForAsync(token));
+        }
+
+        await SignOutEverywhereOnNodeBAsync(browser);
+
+        // The new API process knows only what Redis holds when it starts.
+        await using var restarted = await StartApiAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, await restarted.StatusForAsync(token));
+    }
+
+    [Fact]
+    public async Task RedisRestarted_RevocationsRebuiltFromDatabase_AndOneMadeDuringTheOutageIsEnforced()
+    {
+        using var revokedBefore = cluster.NodeA.CreateBrowser();
+        var tokenRevokedBefore = await SignInOnNodeAAsync(revokedBefore);
+        await SignOutEverywhereOnNodeBAsync(revokedBefore);
+        using var revokedDuring = cluster.NodeA.CreateBrowser();
+        var tokenRevokedDuring = await SignInOnNodeAAsync(revokedDuring);
+        await using var api = await StartApiAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, await api.StatusForAsync(tokenRevokedBefore));
+
+        // Redis dies and comes back empty (no persistence); a session ends on node B just before it returns.
+        var restart = cluster.Redis.RestartAsync();
+        await SignOutEverywhereOnNodeBAsync(revokedDuring);
+        await restart;
+
+        var rebuilt = await Eventually.WithinAsync(TimeSpan.FromSeconds(15),
+            async () => await IsInRedisAsync(AccessTokens.SessionId(tokenRevokedBefore)), "the servers write the revocations back to Redis", intervalMilliseconds: 20);
+        output.WriteLine($"revocations back in Redis {rebuilt.TotalMilliseconds:F0} ms after the restart");
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(15),
+            async () => await api.StatusForAsync(tokenRevokedDuring) == HttpStatusCode.Unauthorized, "the running API refuses the token revoked during the outage");
+        Assert.Equal(HttpStatusCode.Unauthorized, await api.StatusForAsync(tokenRevokedBefore));
+
+        await using var startedAfter = await StartApiAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, await startedAfter.StatusForAsync(tokenRevokedBefore));
+        Assert.Equal(HttpStatusCode.Unauthorized, await startedAfter.StatusForAsync(tokenRevokedDuring));
+        using var stillSignedIn = cluster.NodeA.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, await startedAfter.StatusForAsync(await SignInOnNodeAAsync(stillSignedIn)));
+    }
+
+    private Task<TestApi> StartApiAsync() =>
+        TestApi.StartAsync(cluster.NodeA, options =>
+        {
+            options.RedisConfiguration = cluster.Redis.Configuration;
+            options.FailClosedAfter = TimeSpan.FromSeconds(30);
+        });
+
+    private async Task<string> SignInOnNodeAAsync(BrowserLikeClient browser)
+    {
+        var flow = new OidcFlow(cluster.NodeA, browser, TestTenants.Acme);
+        return (await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: "openid orders.read"))).AccessToken;
+    }
+
+    /// <summary>The same browser (same cookie jar: cookies are per host, not per port) on node B's account
+    /// page, as a load balancer would send it there.</summary>
+    private async Task SignOutEverywhereOnNodeBAsync(BrowserLikeClient browser)
+    {
+        var page = await browser.GetAsync(cluster.NodeB.Url(TestTenants.Acme, "account/sessions"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var done = await browser.SubmitFormAsync(page, new Dictionary<string, string>(), "form[action*='handler=EndAll']");
+        Assert.Equal(HttpStatusCode.SeeOther, done.StatusCode);
+    }
+
+    private async Task<bool> IsInRedisAsync(string sessionId)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(cluster.Redis.Configuration + ",abortConnect=false");
+        return await redis.GetDatabase().SortedSetScoreAsync(RevocationContract.Key, RevocationContract.SessionMember(sessionId)) is not null;
+    }
+
+    private static double Percentile(List<double> sorted, double fraction) =>
+        sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
