@@ -33,4 +33,7 @@ public static class SessionEndReasons
     public const string EndedByUser = "ended_by_user";
     public const string SignOutEverywhere = "sign_out_everywhere";
     public const string Administrator = "administrator";
+
+    /// <summary>A refresh token was presented again after it had been used: stolen or replayed (RFC 9700 4.14.2).</summary>
+    public const string RefreshTokenReuse = "refresh_token_reuse";
 }
