@@ -17,8 +17,12 @@ internal static class SessionsApi
         api.MapDelete("users/{userId:guid}/sessions", EndAllAsync);
     }
 
-    private static async Task<Ok<IEnumerable<SessionResource>>> ListAsync(Guid userId, ISessionManager sessions, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await sessions.ListActiveAsync(userId, cancellationToken)).Select(SessionResource.From));
+    private static async Task<Ok<List<SessionResource>>> ListAsync(Guid userId, ISessionManager sessions, CancellationToken cancellationToken)
+    {
+        var active = await sessions.ListActiveAsync(userId, cancellationToken);
+        var clients = await sessions.ClientsOfAsync([.. active.Select(s => s.Id)], cancellationToken);
+        return TypedResults.Ok(active.Select(s => SessionResource.From(s, clients.TryGetValue(s.Id, out var names) ? names : [])).ToList());
+    }
 
     private static async Task<Results<NoContent, NotFound>> EndOneAsync(Guid userId, string sessionId, ISessionManager sessions,
         CancellationToken cancellationToken)
@@ -40,9 +44,9 @@ internal static class SessionsApi
 }
 
 /// <summary>A session as the admin API shows it.</summary>
-internal sealed record SessionResource(string Id, string Device, string? IpAddress, string AuthenticationMethods, DateTime CreatedAt,
-    DateTime LastSeenAt, DateTime ExpiresAt)
+internal sealed record SessionResource(string Id, string Device, string? IpAddress, string AuthenticationMethods, IReadOnlyList<string> Clients,
+    DateTime CreatedAt, DateTime LastSeenAt, DateTime ExpiresAt)
 {
-    public static SessionResource From(UserSession s) =>
-        new(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.AuthenticationMethods, s.CreatedAt, s.LastSeenAt, s.ExpiresAt);
+    public static SessionResource From(UserSession s, IReadOnlyList<string> clients) =>
+        new(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.AuthenticationMethods, clients, s.CreatedAt, s.LastSeenAt, s.ExpiresAt);
 }

@@ -20,6 +20,9 @@ public interface ISessionManager
 
     /// <summary>The user's sessions that are still active, most recently used first.</summary>
     Task<IReadOnlyList<UserSession>> ListActiveAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The clients (display name, else client id) that obtained tokens through each session.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ClientsOfAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a session was started from.</summary>

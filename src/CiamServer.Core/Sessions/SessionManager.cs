@@ -77,6 +77,18 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ClientsOfAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken)
+    {
+        var ids = sessionIds.ToList();
+        var rows = await db.Set<OpenIddict.CiamAuthorization>().AsNoTracking()
+            .Where(a => a.SessionId != null && ids.Contains(a.SessionId) && a.Application != null)
+            .Select(a => new { a.SessionId, Name = a.Application!.DisplayName ?? a.Application.ClientId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.SessionId!)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Name!).Order(StringComparer.Ordinal).ToList());
+    }
+
     /// <summary>Saves the end first, then tells the handlers: a failing handler never leaves a session alive.</summary>
     private async Task EndSessionsAsync(List<UserSession> sessions, string reason, CancellationToken cancellationToken)
     {

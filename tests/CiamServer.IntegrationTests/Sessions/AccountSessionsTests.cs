@@ -21,6 +21,7 @@ public sealed class AccountSessionsTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.True(CountOf(html, "Sign out this session") >= 2, html);
         Assert.Equal(1, CountOf(html, "This device"));
+        Assert.True(CountOf(html, "Apps: Acme Web") >= 2, html);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.True(sessions.GetArrayLength() >= 1);
+        Assert.Contains(sessions.EnumerateArray(), session =>
+            session.GetProperty("clients").EnumerateArray().Any(c => c.GetString() == "Acme Web"));
         Assert.Equal(HttpStatusCode.NoContent, endAll.StatusCode);
         Assert.False(await SessionTestClients.IsActiveAsync(Server, flow, tokens.AccessToken));
         var after = JsonDocument.Parse(await admin.GetStringAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions"))).RootElement;

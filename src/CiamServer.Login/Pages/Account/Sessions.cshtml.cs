@@ -52,10 +52,16 @@ public sealed class SessionsModel(ISessionManager sessions) : PageModel
         return RedirectToPage("SignedOut");
     }
 
-    private async Task LoadAsync() =>
-        Sessions = (await sessions.ListActiveAsync(UserId, HttpContext.RequestAborted))
-            .Select(s => new SessionView(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.CreatedAt, s.LastSeenAt, s.Id == CurrentSessionId))
+    private async Task LoadAsync()
+    {
+        var active = await sessions.ListActiveAsync(UserId, HttpContext.RequestAborted);
+        var clients = await sessions.ClientsOfAsync([.. active.Select(s => s.Id)], HttpContext.RequestAborted);
+        Sessions = active
+            .Select(s => new SessionView(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.CreatedAt, s.LastSeenAt,
+                s.Id == CurrentSessionId, clients.TryGetValue(s.Id, out var names) ? names : []))
             .ToList();
+    }
 
-    public sealed record SessionView(string Id, string Device, string? IpAddress, DateTime CreatedAt, DateTime LastSeenAt, bool IsCurrent);
+    public sealed record SessionView(string Id, string Device, string? IpAddress, DateTime CreatedAt, DateTime LastSeenAt, bool IsCurrent,
+        IReadOnlyList<string> Clients);
 }
