@@ -59,7 +59,7 @@ public sealed class RedisOutageTests(RedisOutageFixture fixture) : IClassFixture
         Proxy.Cut();
         try
         {
-            // Redis only holds sign-in throttling counters: token issuance must not depend on it.
+            // Redis holds sign-in throttling counters and a copy of the revocation list: issuance does not need it.
             var token = await OutageChecks.ClientCredentialsTokenAsync(Server, TestTenants.Acme);
             Assert.NotEmpty(token);
         }
@@ -67,5 +67,35 @@ public sealed class RedisOutageTests(RedisOutageFixture fixture) : IClassFixture
         {
             await OutageChecks.RestoreAndWaitAsync(Server, Proxy);
         }
+    }
+
+    [Fact]
+    public async Task Introspection_RedisCut_AnswersFromTheDatabase()
+    {
+        var live = await OutageChecks.ClientCredentialsTokenAsync(Server, TestTenants.Acme);
+        var revoked = await OutageChecks.ClientCredentialsTokenAsync(Server, TestTenants.Acme);
+        var revocation = await ClientRequests.PostAsync(Server, TestTenants.Acme, "connect/revoke", "machine", TestTenants.MachineSecret,
+            new Dictionary<string, string> { ["token"] = revoked });
+        Assert.Equal(HttpStatusCode.OK, revocation.StatusCode);
+        Proxy.Cut();
+        try
+        {
+            // The revocation list's record is PostgreSQL; Redis is only the APIs' feed. Introspection never
+            // reads Redis, so an outage can neither revive a revoked token nor report a live one inactive.
+            Assert.True(await IsActiveAsync(live));
+            Assert.False(await IsActiveAsync(revoked));
+        }
+        finally
+        {
+            await OutageChecks.RestoreAndWaitAsync(Server, Proxy);
+        }
+    }
+
+    private async Task<bool> IsActiveAsync(string token)
+    {
+        using var response = await OutageChecks.IntrospectAsync(Server, TestTenants.Acme, token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("active").GetBoolean();
     }
 }
