@@ -145,6 +145,21 @@ fi
 
 export CIAM_TEST_CHROMIUM="$CHROMIUM"
 
+# --- Geolocation database -------------------------------------------------------------------------
+# A real .mmdb for the session-location tests: GeoLite2 Country as packaged by ip-location-db (npm),
+# fetched once into a cache folder, never committed. A pinned version keeps the expected answers fixed.
+if [[ -z ${CIAM_TEST_GEO_DB:-} ]]; then
+  geo_cache="${XDG_CACHE_HOME:-$HOME/.cache}/ciam-test/geo"
+  geo_db="$geo_cache/node_modules/@ip-location-db/geolite2-country-mmdb/geolite2-country.mmdb"
+  if [[ ! -f $geo_db ]]; then
+    command -v npm >/dev/null || { "${SUDO[@]}" apt-get update -qq; "${SUDO[@]}" apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+    mkdir -p "$geo_cache"
+    npm install --prefix "$geo_cache" --silent --no-audit --no-fund @ip-location-db/geolite2-country-mmdb@2.3.2026061719 >/dev/null \
+      || die "could not fetch the GeoLite2 test database with npm (set CIAM_TEST_GEO_DB to a .mmdb file)"
+  fi
+  export CIAM_TEST_GEO_DB="$geo_db"
+fi
+
 # --- Tests ---------------------------------------------------------------------------------------
 # One run over the whole solution. A .trx file per test assembly gives exact counts to sum;
 # the console output is shown and also kept in the log.

@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using CiamServer.Core.Data;
 using CiamServer.Core.DataProtection;
 using CiamServer.Core.Email;
+using CiamServer.Core.Geo;
 using CiamServer.Core.Redis;
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Throttling;
@@ -36,6 +37,14 @@ public static class CoreServiceCollectionExtensions
                 "Ciam:Email:Smtp:Security must be Auto, StartTls, StartTlsWhenAvailable, SslOnConnect or None.")
             .ValidateOnStart();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+        services.AddOptions<GeoOptions>().BindConfiguration(GeoOptions.Section)
+            .Validate(o => o.DatabasePath is null || File.Exists(o.DatabasePath),
+                "Ciam:Geo:DatabasePath names a file that does not exist.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IIpLocator>(provider =>
+            provider.GetRequiredService<IOptions<GeoOptions>>().Value.DatabasePath is null
+                ? new NoIpLocator()
+                : ActivatorUtilities.CreateInstance<MmdbIpLocator>(provider));
 
         services.AddScoped<ITenantContext, TenantContext>();
         services.TryAddScoped<Sessions.ISessionManager, Sessions.SessionManager>();

@@ -15,6 +15,14 @@ public static class TestServices
 
     public static Task<string> RedisAsync() => RedisConfiguration.Value;
 
+    /// <summary>A real geolocation database (.mmdb, GeoLite2 Country) named by CIAM_TEST_GEO_DB; test.sh
+    /// fetches one into a cache folder. Databases are licensed data and never committed.</summary>
+    public static string GeoDatabasePath() =>
+        Environment.GetEnvironmentVariable("CIAM_TEST_GEO_DB") is { Length: > 0 } path && File.Exists(path)
+            ? path
+            : throw new InvalidOperationException(
+                "CIAM_TEST_GEO_DB must name a .mmdb file: run the tests with ./test.sh, which fetches GeoLite2 Country with npm.");
+
     private static async Task<string> StartPostgresAsync()
     {
         if (Environment.GetEnvironmentVariable("CIAM_TEST_POSTGRES") is { Length: > 0 } configured)

@@ -44,9 +44,9 @@ internal static class SessionsApi
 }
 
 /// <summary>A session as the admin API shows it.</summary>
-internal sealed record SessionResource(string Id, string Device, string? IpAddress, string AuthenticationMethods, IReadOnlyList<string> Clients,
+internal sealed record SessionResource(string Id, string Device, string? IpAddress, string? Location, string AuthenticationMethods, IReadOnlyList<string> Clients,
     DateTime CreatedAt, DateTime LastSeenAt, DateTime ExpiresAt)
 {
     public static SessionResource From(UserSession s, IReadOnlyList<string> clients) =>
-        new(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.AuthenticationMethods, clients, s.CreatedAt, s.LastSeenAt, s.ExpiresAt);
+        new(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.Location, s.AuthenticationMethods, clients, s.CreatedAt, s.LastSeenAt, s.ExpiresAt);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CiamServer.Core.Data;
+using CiamServer.Core.Geo;
 using CiamServer.Core.Tenancy;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CiamServer.Core.Sessions;
 
 internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantContext, TimeProvider clock,
-    IEnumerable<ISessionEndedHandler> endedHandlers) : ISessionManager
+    IEnumerable<ISessionEndedHandler> endedHandlers, IIpLocator locator) : ISessionManager
 {
     /// <summary>Writing LastSeenAt on every request would make each page view a write; a minute is precise enough for idle timeouts of minutes.</summary>
     private static readonly TimeSpan TouchResolution = TimeSpan.FromMinutes(1);
@@ -27,6 +28,7 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
             ExpiresAt = now.AddMinutes(policy.AbsoluteLifetimeMinutes),
             IpAddress = device.IpAddress,
             UserAgent = device.UserAgent is { Length: > 512 } agent ? agent[..512] : device.UserAgent,
+            Location = locator.Locate(device.IpAddress) is { } place ? place[..Math.Min(place.Length, 100)] : null,
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);

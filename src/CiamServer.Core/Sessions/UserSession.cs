@@ -30,6 +30,9 @@ public sealed class UserSession : ITenantOwned
 
     public string? UserAgent { get; init; }
 
+    /// <summary>Coarse location of the IP address at sign-in ("Paris, France"), when known.</summary>
+    public string? Location { get; init; }
+
     public bool IsActiveAt(DateTime now, TimeSpan idleTimeout) =>
         EndedAt is null && now < ExpiresAt && now - LastSeenAt < idleTimeout;
 }

@@ -15,6 +15,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         builder.Property(s => s.EndReason).HasMaxLength(50);
         builder.Property(s => s.IpAddress).HasMaxLength(64);
         builder.Property(s => s.UserAgent).HasMaxLength(512);
+        builder.Property(s => s.Location).HasMaxLength(100);
         builder.HasIndex(s => new { s.TenantId, s.UserId });
     }
 }

@@ -57,11 +57,11 @@ public sealed class SessionsModel(ISessionManager sessions) : PageModel
         var active = await sessions.ListActiveAsync(UserId, HttpContext.RequestAborted);
         var clients = await sessions.ClientsOfAsync([.. active.Select(s => s.Id)], HttpContext.RequestAborted);
         Sessions = active
-            .Select(s => new SessionView(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.CreatedAt, s.LastSeenAt,
+            .Select(s => new SessionView(s.Id, DeviceDescription.Describe(s.UserAgent), s.IpAddress, s.Location, s.CreatedAt, s.LastSeenAt,
                 s.Id == CurrentSessionId, clients.TryGetValue(s.Id, out var names) ? names : []))
             .ToList();
     }
 
-    public sealed record SessionView(string Id, string Device, string? IpAddress, DateTime CreatedAt, DateTime LastSeenAt, bool IsCurrent,
+    public sealed record SessionView(string Id, string Device, string? IpAddress, string? Location, DateTime CreatedAt, DateTime LastSeenAt, bool IsCurrent,
         IReadOnlyList<string> Clients);
 }
