@@ -31,6 +31,9 @@ public static class ProtocolServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.RefreshTokenAbsoluteLifetime >= o.RefreshTokenIdleLifetime,
                 "Ciam:Protocol:RefreshTokenAbsoluteLifetime must not be shorter than RefreshTokenIdleLifetime.")
+            // Data annotations do not reach into the nested Keys section.
+            .Validate(o => o.Keys.RefreshInterval >= TimeSpan.FromSeconds(1), "Ciam:Protocol:Keys:RefreshInterval must be at least 1 second.")
+            .Validate(o => o.Keys.PublishAhead >= TimeSpan.Zero, "Ciam:Protocol:Keys:PublishAhead must not be negative.")
             .ValidateOnStart();
         var protocol = configuration.GetSection(ProtocolOptions.Section).Get<ProtocolOptions>() ?? new ProtocolOptions();
         // One switch for the whole host (Ciam:Hosting), read here because OpenIddict enforces HTTPS itself.
@@ -47,6 +50,10 @@ public static class ProtocolServiceCollectionExtensions
         services.AddScoped<IClientCatalog, ClientCatalog>();
         services.AddScoped<PrincipalFactory>();
         services.AddScoped<Sessions.SessionAuthorizations>();
+        // Session-end handlers run in this order: the revocation list first (what APIs check), then the
+        // database revocation of the session's tokens, then back-channel logout notices.
+        services.AddScoped<Revocation.RevocationLog>();
+        services.AddScoped<Core.Sessions.ISessionEndedHandler, Revocation.RevokeEndedSessions>();
         services.AddScoped<Core.Sessions.ISessionEndedHandler, Sessions.RevokeSessionTokens>();
         services.AddHttpContextAccessor();
         services.AddSingleton<BackchannelLogout.LogoutTokenFactory>();
@@ -55,8 +62,6 @@ public static class ProtocolServiceCollectionExtensions
         services.AddHttpClient(BackchannelLogout.LogoutDeliveryService.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddScoped<Core.Sessions.ISessionEndedHandler, BackchannelLogout.NotifyClientsOfLogout>();
         services.AddSingleton<Revocation.RevocationBroadcaster>();
-        services.AddScoped<Revocation.RevocationLog>();
-        services.AddScoped<Core.Sessions.ISessionEndedHandler, Revocation.RevokeEndedSessions>();
         if (configuration.GetSection(Core.Redis.RedisOptions.Section).Get<Core.Redis.RedisOptions>() is { Enabled: true })
         {
             services.AddSingleton<Revocation.RevocationReplicator>();

@@ -31,6 +31,12 @@ internal sealed class MmdbIpLocator(IOptions<GeoOptions> options) : IIpLocator, 
             return null;
         }
 
+        // An IPv4-only file (ip-location-db ships ipv4 and ipv6 files apart) cannot answer for IPv6.
+        if (address.AddressFamily == AddressFamily.InterNetworkV6 && _reader.Metadata.IPVersion == 4)
+        {
+            return null;
+        }
+
         var record = _reader.Find<Dictionary<string, object>>(address);
         if (record is null)
         {

@@ -18,7 +18,8 @@ public interface ISessionManager
     /// <summary>Ends every session of a user (password reset, account disabled, sign out everywhere).</summary>
     Task EndAllForUserAsync(Guid userId, string reason, CancellationToken cancellationToken);
 
-    /// <summary>The user's sessions that are still active, most recently used first.</summary>
+    /// <summary>The user's sessions that are still active (their cookie, or refresh tokens issued through them),
+    /// most recently used first.</summary>
     Task<IReadOnlyList<UserSession>> ListActiveAsync(Guid userId, CancellationToken cancellationToken);
 
     /// <summary>The clients (display name, else client id) that obtained tokens through each session.</summary>

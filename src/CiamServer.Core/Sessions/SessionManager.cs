@@ -13,6 +13,10 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
     /// <summary>Writing LastSeenAt on every request would make each page view a write; a minute is precise enough for idle timeouts of minutes.</summary>
     private static readonly TimeSpan TouchResolution = TimeSpan.FromMinutes(1);
 
+    // OpenIddict's stored token type and status of a refresh token that can still be used.
+    private const string RefreshTokenType = "refresh_token";
+    private const string ValidStatus = "valid";
+
     public async Task<UserSession> StartAsync(
         Guid userId, IReadOnlyCollection<string> authenticationMethods, SessionDevice device, CancellationToken cancellationToken)
     {
@@ -28,11 +32,24 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
             ExpiresAt = now.AddMinutes(policy.AbsoluteLifetimeMinutes),
             IpAddress = device.IpAddress,
             UserAgent = device.UserAgent is { Length: > 512 } agent ? agent[..512] : device.UserAgent,
-            Location = locator.Locate(device.IpAddress) is { } place ? place[..Math.Min(place.Length, 100)] : null,
+            Location = Locate(device.IpAddress),
         };
         db.Sessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);
         return session;
+    }
+
+    /// <summary>A location is a nicety: a broken or unexpected database never stops a sign-in.</summary>
+    private string? Locate(string? ipAddress)
+    {
+        try
+        {
+            return locator.Locate(ipAddress) is { } place ? place[..Math.Min(place.Length, 100)] : null;
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or MaxMind.Db.InvalidDatabaseException)
+        {
+            return null;
+        }
     }
 
     public async Task<UserSession?> TouchAsync(string sessionId, CancellationToken cancellationToken)
@@ -73,8 +90,14 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var idleCutoff = now.AddMinutes(-tenantContext.Required.SessionPolicy.IdleTimeoutMinutes);
+        // Also the sessions whose cookie has lapsed but whose apps still hold working refresh tokens (offline
+        // access outlives the cookie): the user must be able to see and end those too.
+        var tokens = db.Set<OpenIddict.CiamToken>();
         return await db.Sessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.EndedAt == null && s.ExpiresAt > now && s.LastSeenAt > idleCutoff)
+            .Where(s => s.UserId == userId && s.EndedAt == null
+                && ((s.ExpiresAt > now && s.LastSeenAt > idleCutoff)
+                    || tokens.Any(t => t.Authorization!.SessionId == s.Id && t.Type == RefreshTokenType
+                        && t.Status == ValidStatus && t.ExpirationDate > now)))
             .OrderByDescending(s => s.LastSeenAt)
             .ToListAsync(cancellationToken);
     }
@@ -108,9 +131,24 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
 
         await db.SaveChangesAsync(cancellationToken);
         var ended = sessions.Select(s => new EndedSession(s.Id, s.TenantId, s.UserId, reason, now)).ToList();
+        // Once the end is saved, its consequences (revocations, logout notices) must all happen: not cut short
+        // by a browser that goes away (no request token), and one failing handler does not skip the others.
+        var failures = new List<Exception>();
         foreach (var handler in endedHandlers)
         {
-            await handler.OnSessionsEndedAsync(ended, cancellationToken);
+            try
+            {
+                await handler.OnSessionsEndedAsync(ended, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                failures.Add(exception);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
         }
     }
 }

@@ -24,7 +24,8 @@ internal sealed class EndSessionOnRefreshTokenReuse(IOpenIddictTokenManager toke
 
     public async ValueTask HandleAsync(ValidateTokenContext context)
     {
-        if (context.Principal is not { } principal || !principal.HasTokenType(TokenTypeIdentifiers.RefreshToken)
+        // Only a refresh grant redeems: a client introspecting or revoking an old refresh token is no replay.
+        if (context.EndpointType != OpenIddictServerEndpointType.Token || context.Principal is not { } principal || !principal.HasTokenType(TokenTypeIdentifiers.RefreshToken)
             || principal.GetTokenId() is not { Length: > 0 } tokenId || principal.GetClaim(CiamClaimTypes.SessionId) is not { Length: > 0 } sessionId)
         {
             return;

@@ -1,5 +1,4 @@
 using CiamServer.Core.Data;
-using CiamServer.Core.Revocation;
 using CiamServer.TokenValidation.Revocation;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +9,10 @@ namespace CiamServer.Protocol.Revocation;
 /// <see cref="RevocationReplicator"/> copies on its next pass.</summary>
 internal sealed class RevocationLog(CiamDbContext db, RevocationBroadcaster broadcaster, TimeProvider clock)
 {
+    /// <summary>Added to every entry's lifetime: APIs accept a token up to 30 s past its exp (the library's
+    /// clock skew), and the clocks of servers and APIs drift apart a little.</summary>
+    public static readonly TimeSpan ClockSkewMargin = TimeSpan.FromMinutes(1);
+
     public async Task RecordAsync(IReadOnlyCollection<RevocationEntry> entries, string reason, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
@@ -21,26 +24,28 @@ internal sealed class RevocationLog(CiamDbContext db, RevocationBroadcaster broa
         await broadcaster.PublishAsync(entries, cancellationToken);
     }
 
+    /// <summary>One upsert per entry: atomic against a concurrent revocation of the same member (a double
+    /// submit, two nodes ending the same session), and a repeated revocation may only extend the lifetime,
+    /// like ZADD GT in Redis. Runs in the caller's transaction when there is one.</summary>
     private async Task SaveAsync(IReadOnlyCollection<RevocationEntry> entries, string reason, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var members = entries.Select(e => e.Member).ToList();
-        var existing = await db.Revocations.Where(r => members.Contains(r.Member)).ToDictionaryAsync(r => r.Member, cancellationToken);
+        var latest = db.Database.ProviderName == SqliteProvider ? "max" : "GREATEST";
         foreach (var entry in entries)
         {
             var expiresAt = DateTimeOffset.FromUnixTimeSeconds(entry.ExpiresAt).UtcDateTime;
-            if (existing.TryGetValue(entry.Member, out var record))
-            {
-                // Revoked again (a token revoked twice): it may only last longer, like ZADD GT in Redis.
-                record.ExpiresAt = record.ExpiresAt > expiresAt ? record.ExpiresAt : expiresAt;
-                continue;
-            }
-
-            var added = new RevocationRecord { Member = entry.Member, ExpiresAt = expiresAt, RevokedAt = now, Reason = reason };
-            db.Revocations.Add(added);
-            existing[entry.Member] = added;
+            // Only the function name is spliced in (one of two constants); the values are parameters.
+#pragma warning disable EF1002
+            await db.Database.ExecuteSqlRawAsync(
+                $$"""
+                INSERT INTO revocations ("Member", "ExpiresAt", "RevokedAt", "Reason") VALUES ({0}, {1}, {2}, {3})
+                ON CONFLICT ("Member") DO UPDATE SET "ExpiresAt" = {{latest}}(revocations."ExpiresAt", excluded."ExpiresAt")
+                """,
+                [entry.Member, expiresAt, now, reason],
+                cancellationToken);
+#pragma warning restore EF1002
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
+
+    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
 }

@@ -11,9 +11,9 @@ using StackExchange.Redis;
 namespace CiamServer.Protocol.Revocation;
 
 /// <summary>Keeps Redis's copy of the revocations (<see cref="RevocationContract"/>) complete, from the record
-/// in PostgreSQL. Every pass: when Redis has lost its copy (restart, flush: the marker key is gone) all
-/// revocations still in force are written back; otherwise those recorded since the last pass are written
-/// and published again, for any whose direct publish failed. Every node runs it; writes are idempotent
+/// in PostgreSQL. Every pass: when Redis has lost its copy (restart, flush: the marker key is gone), and in
+/// any case once a minute, all revocations still in force are written back; otherwise those recorded since
+/// the last pass are written and published again, for any whose direct publish failed. Every node runs it; writes are idempotent
 /// (ZADD GT) and a message heard twice changes nothing. Also deletes expired rows.</summary>
 internal sealed partial class RevocationReplicator(
     IServiceScopeFactory scopes,
@@ -26,11 +26,15 @@ internal sealed partial class RevocationReplicator(
     public const string ReplicaMarkerKey = "ciam:revocations:replica";
 
     private const int BatchSize = 1000;
+    // A Redis restored from a snapshot or failed over to a lagging replica keeps the marker but may lack the
+    // newest entries: a full copy every this many passes (a minute at the default interval) bounds that gap.
+    private const int FullCopyEveryPasses = 12;
     // Rows are stamped by the clocks of several nodes and become visible at commit: look back a little.
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(10);
     private static readonly RedisChannel Channel = RedisChannel.Literal(RevocationContract.Channel);
 
     private DateTime _copiedUpTo;
+    private int _passesSinceFullCopy;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,7 +61,8 @@ internal sealed partial class RevocationReplicator(
     {
         var startedAt = clock.GetUtcNow().UtcDateTime;
         var database = redis.GetDatabase();
-        var full = !await database.KeyExistsAsync(ReplicaMarkerKey);
+        var lost = !await database.KeyExistsAsync(ReplicaMarkerKey);
+        var full = lost || _passesSinceFullCopy >= FullCopyEveryPasses - 1;
         var publishSince = _copiedUpTo - Overlap;
         var copied = 0;
         await using (var scope = scopes.CreateAsyncScope())
@@ -84,12 +89,13 @@ internal sealed partial class RevocationReplicator(
             await db.Revocations.Where(r => r.ExpiresAt < startedAt - Overlap).ExecuteDeleteAsync(cancellationToken);
         }
 
-        if (full)
+        if (lost)
         {
             await database.StringSetAsync(ReplicaMarkerKey, startedAt.ToString("O"));
             LogRebuilt(logger, copied);
         }
 
+        _passesSinceFullCopy = full ? 0 : _passesSinceFullCopy + 1;
         _copiedUpTo = startedAt;
         return copied;
     }

@@ -33,6 +33,7 @@ internal sealed class RevokeAccessTokenByJti(RevocationLog log) : IOpenIddictSer
             return;
         }
 
-        await log.RecordAsync([new RevocationEntry(RevocationKind.Token, tokenId, expiresAt.ToUnixTimeSeconds())], Reason, context.CancellationToken);
+        var until = (expiresAt + RevocationLog.ClockSkewMargin).ToUnixTimeSeconds();
+        await log.RecordAsync([new RevocationEntry(RevocationKind.Token, tokenId, until)], Reason, context.CancellationToken);
     }
 }

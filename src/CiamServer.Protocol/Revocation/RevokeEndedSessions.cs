@@ -10,7 +10,7 @@ internal sealed class RevokeEndedSessions(RevocationLog log, IOptions<ProtocolOp
 {
     public Task OnSessionsEndedAsync(IReadOnlyList<EndedSession> sessions, CancellationToken cancellationToken)
     {
-        var until = (clock.GetUtcNow() + options.Value.SessionRevocationLifetime).ToUnixTimeSeconds();
+        var until = (clock.GetUtcNow() + options.Value.SessionRevocationLifetime + RevocationLog.ClockSkewMargin).ToUnixTimeSeconds();
         var entries = sessions.Select(s => new RevocationEntry(RevocationKind.Session, s.SessionId, until)).ToList();
         // One reason per call in practice (one user action ends them together).
         return log.RecordAsync(entries, sessions.Count > 0 ? sessions[0].Reason : "unknown", cancellationToken);

@@ -82,6 +82,25 @@ public sealed class AccountSessionsTests(ServerFixture fixture) : IClassFixture<
         Assert.Equal("invalid_grant", (await flow.RefreshAsync(tokens["refresh_token"]!)).Error);
     }
 
+    [Fact]
+    public async Task RpInitiatedLogout_WithIdTokenHintFromABrowserWithoutTheCookie_EndsTheHintedSession()
+    {
+        using var browser = Server.CreateBrowser();
+        var flow = new OidcFlow(Server, browser, TestTenants.Acme);
+        var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
+        using var otherBrowser = Server.CreateBrowser();
+
+        var logout = await otherBrowser.GetAsync(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+            Server.Url(TestTenants.Acme, "connect/endsession").ToString(),
+            new Dictionary<string, string?> { ["id_token_hint"] = tokens["id_token"], ["post_logout_redirect_uri"] = TestTenants.WebPostLogoutUri }));
+
+        Assert.Equal(HttpStatusCode.SeeOther, logout.StatusCode);
+        Assert.False(await SessionTestClients.IsActiveAsync(Server, flow, tokens.AccessToken));
+        Assert.Equal("invalid_grant", (await flow.RefreshAsync(tokens["refresh_token"]!)).Error);
+        var again = await browser.GetAndFollowAsync(flow.AuthorizeUrl());
+        Assert.EndsWith("/account/login", again.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
 
     private static async Task<string> FormOfOtherSessionAsync(HttpResponseMessage page)

@@ -40,6 +40,16 @@ public sealed class SessionLocationTests(GeoServerFixture fixture) : IClassFixtu
     public void Locate_PrivateOrInvalidAddress_Unknown(string? address) => Assert.Null(Locator.Locate(address));
 
     [Fact]
+    public void Locate_IPv6WithAnIPv4OnlyDatabase_UnknownNotAnError()
+    {
+        var ipv4Only = Path.Combine(Path.GetDirectoryName(TestServices.GeoDatabasePath())!, "geolite2-country-ipv4.mmdb");
+        using var locator = new MmdbIpLocator(Microsoft.Extensions.Options.Options.Create(new GeoOptions { DatabasePath = ipv4Only }));
+
+        Assert.Null(locator.Locate("2001:4860:4860::8888"));
+        Assert.Equal("United States", locator.Locate("8.8.8.8"));
+    }
+
+    [Fact]
     public async Task SignInFromAbroad_SessionsPageShowsTheCountry()
     {
         using var browser = Server.CreateBrowser();
