@@ -13,10 +13,11 @@ done
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
 dotnet run --no-build --project src/CiamServer & pids+=($!)
-until curl -fs http://localhost:5000/health/live >/dev/null 2>&1; do sleep 0.5; done
+for _ in $(seq 240); do curl -fs http://localhost:5000/health/live >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs http://localhost:5000/health/live >/dev/null 2>&1 || { echo "the server did not start (see its output above)" >&2; exit 1; }
 dotnet run --no-build --project src/CiamServer.Samples.Api >/dev/null & pids+=($!)
 dotnet run --no-build --project src/CiamServer.Samples.WebApp >/dev/null & pids+=($!)
-until curl -s -o /dev/null http://localhost:5100/ 2>/dev/null; do sleep 0.5; done
+for _ in $(seq 240); do curl -s -o /dev/null http://localhost:5100/ 2>/dev/null && break; sleep 0.5; done
 echo
 echo "Sample web app: http://localhost:5100  (sign in as demo@example.com / development-only-demo-password)"
 wait

@@ -64,6 +64,9 @@ public sealed class CiamTestServer : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // As production must: only the hosts clients use (BaseAddress is https://localhost:{port}; tests that
+            // need a public-looking name use *.ciam.test).
+            ["AllowedHosts"] = "localhost;*.ciam.test",
             ["Ciam:Database:Provider"] = "PostgreSql",
             ["Ciam:Database:ConnectionString"] = options.DatabaseConnectionString?.Invoke(database) ?? database.ConnectionString,
             ["Ciam:Email:From"] = "no-reply@ciam.test",

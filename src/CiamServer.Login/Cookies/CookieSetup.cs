@@ -33,8 +33,9 @@ internal sealed class CookieSetup(IConfiguration configuration)
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = SecurePolicy;
         options.CookieManager = new TenantCookieManager();
-        // The server-side session enforces idle and absolute timeouts; the ticket only needs to outlive them.
-        options.ExpireTimeSpan = TimeSpan.FromDays(1);
+        // The server-side session enforces the tenant's idle and absolute timeouts (up to a year); the ticket
+        // only needs to outlive them. The cookie itself lasts for the browser session.
+        options.ExpireTimeSpan = TimeSpan.FromDays(366);
         options.SlidingExpiration = false;
         options.LoginPath = "/account/login";
         options.EventsType = typeof(SessionCookieEvents);

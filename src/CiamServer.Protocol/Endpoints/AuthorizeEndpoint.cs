@@ -46,9 +46,10 @@ internal static class AuthorizeEndpoint
                 return Forbid(Errors.LoginRequired, "The user must sign in.");
             }
 
-            // Back from the login page the user has just authenticated: prompt=login and max_age are
-            // satisfied, and keeping them would send the user round again.
-            var returnUrl = AuthorizationRequests.LocalUrl(context.Request, context.Request.Path, [PromptValues.Login], [Parameters.MaxAge]);
+            // Back from the login page the user has just authenticated: prompt=login, max_age and the
+            // id_token_hint (the user chose whom to sign in as) are satisfied, and keeping them would send the
+            // user round again.
+            var returnUrl = AuthorizationRequests.LocalUrl(context.Request, context.Request.Path, [PromptValues.Login], [Parameters.MaxAge, Parameters.IdTokenHint]);
             var login = context.Request.PathBase + LoginPath + QueryString.Create(new Dictionary<string, string?>
             {
                 ["returnUrl"] = returnUrl,

@@ -25,6 +25,10 @@ internal static class ServerComposition
         builder.Services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.Section)
             .Validate(o => o.KnownNetworks.TrueForAll(n => System.Net.IPNetwork.TryParse(n, out _)), "Ciam:Hosting:KnownNetworks must be CIDR networks.")
             .Validate(o => o.KnownProxies.TrueForAll(p => IPAddress.TryParse(p, out _)), "Ciam:Hosting:KnownProxies must be IP addresses.")
+            // Email links (password reset, verification) and issuers are built from the request's Host: with any
+            // host accepted, a forged Host header would mail a real reset link pointing at someone else's site.
+            .Validate(o => o.AllowInsecureHttp || builder.Configuration["AllowedHosts"] is { Length: > 0 } hosts && hosts.Trim() != "*",
+                "Set AllowedHosts to the host names clients use (e.g. id.example.com;*.id.example.com): links in emails are built from the Host header.")
             .ValidateOnStart();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
