@@ -15,6 +15,11 @@ public sealed class ApiOptions
     [Required]
     public string Audience { get; set; } = "demo-api";
 
+    /// <summary>The Redis CiamServer publishes revocations to. Set: tokens are validated with
+    /// CiamServer.TokenValidation (AddCiamJwtBearer), so revoked sessions and tokens are refused. Unset (the
+    /// embedded development server has no Redis): plain JwtBearer validation.</summary>
+    public string? Redis { get; set; }
+
     /// <summary>The scope a token must carry to call GET /me.</summary>
     [Required]
     public string RequiredScope { get; set; } = "demo.api";

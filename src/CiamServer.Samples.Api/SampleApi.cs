@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using CiamServer.TokenValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -19,9 +20,26 @@ public static class SampleApi
         });
 
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        // Read when the handler first runs, so settings a test adds after this call still count.
-        builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
+        var settings = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>();
+        if (settings is { Redis: { Length: > 0 } redis, Authority: { } authority })
+        {
+            // What a production API should do: signature, issuer, audience, lifetime, typ, and revocation.
+            authentication.AddCiamJwtBearer(options =>
+            {
+                options.Authority = authority.ToString();
+                options.Audience = settings.Audience;
+                options.RedisConfiguration = redis;
+            });
+        }
+        else
+        {
+            authentication.AddJwtBearer();
+            // Read when the handler first runs, so settings a test adds after this call still count.
+            builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        }
+
+        builder.Services.AddHealthChecks();
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<IConfigureOptions<AuthorizationOptions>, ScopePolicySetup>();
 
@@ -30,6 +48,7 @@ public static class SampleApi
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapHealthChecks("/health/ready");
         app.MapGet("/me", MeEndpoint.Handle).RequireAuthorization(ScopePolicy);
         return app;
     }

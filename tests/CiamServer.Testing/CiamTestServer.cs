@@ -14,7 +14,7 @@ namespace CiamServer.Testing;
 
 /// <summary>The real server, composed exactly as Program.cs does, on Kestrel over HTTPS on a free loopback
 /// port, with its own PostgreSQL database, Redis, a mail pickup folder and fixed signing keys.</summary>
-public sealed class CiamTestServer : IAsyncDisposable
+public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
 {
     private readonly WebApplication _app;
     private readonly bool _ownsDatabase;

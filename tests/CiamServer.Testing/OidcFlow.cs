@@ -8,7 +8,7 @@ namespace CiamServer.Testing;
 
 /// <summary>Drives the authorization code flow as a relying party and a person would: PKCE, the hosted
 /// login page, the consent page, then the code exchange. Each step is callable alone for error tests.</summary>
-public sealed class OidcFlow(CiamTestServer server, BrowserLikeClient browser, string tenant)
+public sealed class OidcFlow(IServerEndpoints server, BrowserLikeClient browser, string tenant)
 {
     public string CodeVerifier { get; } = Base64Url(RandomNumberGenerator.GetBytes(32));
 

@@ -26,13 +26,11 @@ internal sealed class PrivateRedis : IAsyncDisposable
         return redis;
     }
 
-    /// <summary>Stops the process (everything in it is lost, as in a restart without persistence) and starts
-    /// a new one on the same port.</summary>
-    public async Task RestartAsync()
-    {
-        await StopProcessAsync();
-        await StartProcessAsync();
-    }
+    /// <summary>Stops the process: everything in it is lost, as in a restart without persistence.</summary>
+    public Task StopServerAsync() => StopProcessAsync();
+
+    /// <summary>Starts a new, empty process on the same port.</summary>
+    public Task StartServerAsync() => StartProcessAsync();
 
     public async ValueTask DisposeAsync()
     {
