@@ -71,6 +71,8 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
             ["Ciam:Database:ConnectionString"] = options.DatabaseConnectionString?.Invoke(database) ?? database.ConnectionString,
             ["Ciam:Email:From"] = "no-reply@ciam.test",
             ["Ciam:Email:PickupDirectory"] = mail,
+            // Tests share one Redis and send many messages to the same test users; the limit has its own test.
+            ["Ciam:Email:MaxPerRecipientPerHour"] = "10000",
             ["Ciam:Import:Path"] = options.ImportDocuments.Count > 0 ? import : null,
             ["Ciam:Protocol:Keys:PublishAhead"] = "00:00:00",
         };

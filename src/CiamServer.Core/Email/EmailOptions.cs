@@ -16,6 +16,11 @@ public sealed class EmailOptions
     public string? PickupDirectory { get; set; }
 
     public SmtpOptions Smtp { get; } = new();
+
+    /// <summary>At most this many messages to one address per hour; more are dropped (and logged), so nobody
+    /// can flood an inbox through the reset, sign-up or verification forms. The pages answer the same either way.</summary>
+    [Range(1, 10_000)]
+    public int MaxPerRecipientPerHour { get; set; } = 10;
 }
 
 public sealed class SmtpOptions

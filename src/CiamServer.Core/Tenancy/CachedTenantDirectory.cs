@@ -26,7 +26,12 @@ internal sealed class CachedTenantDirectory(IMemoryCache cache, IServiceScopeFac
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CiamDbContext>();
         var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
-        cache.Set(CacheKey(slug), tenant, CacheLifetime);
+        // Only tenants that exist are cached: caching misses would let anyone fill the memory with made-up slugs.
+        if (tenant is not null)
+        {
+            cache.Set(CacheKey(slug), tenant, CacheLifetime);
+        }
+
         return tenant;
     }
 

@@ -27,7 +27,14 @@ public sealed class CodeFlowTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.NotNull(access.Claims.FirstOrDefault(c => c.Type == "jti")?.Value);
         Assert.Equal("web", access.Claims.First(c => c.Type == "client_id").Value);
         Assert.NotNull(tokens["refresh_token"]);
-        Assert.NotNull(tokens["id_token"]);
+        var id = new JsonWebToken(tokens["id_token"]!);
+        Assert.Equal("RS256", id.Alg);
+        Assert.Equal(["web"], id.Audiences);
+        Assert.Equal(flow.Nonce, id.GetClaim("nonce").Value);
+        Assert.Equal("alice@example.com", id.GetClaim("email").Value);
+        Assert.True(id.TryGetClaim("name", out _));
+        Assert.Equal(access.GetClaim("sid").Value, id.GetClaim("sid").Value);
+        Assert.False(access.TryGetClaim("email", out _), "identity data stays out of the access token");
     }
 
     [Fact]

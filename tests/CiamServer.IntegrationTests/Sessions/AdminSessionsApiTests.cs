@@ -40,6 +40,26 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
     }
 
     [Fact]
+    public async Task EndOne_ThatSession_EndsOnlyIt()
+    {
+        using var browser = Server.CreateBrowser();
+        var flow = new OidcFlow(Server, browser, TestTenants.Acme);
+        var ended = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
+        using var otherBrowser = Server.CreateBrowser();
+        var otherFlow = new OidcFlow(Server, otherBrowser, TestTenants.Acme);
+        var kept = await otherFlow.RedeemAsync(await otherFlow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
+        using var admin = await AdminClientAsync(flow, TestTenants.Acme, "ciam.admin");
+        var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
+        var sessionId = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(ended.AccessToken).GetClaim("sid").Value;
+
+        var response = await admin.DeleteAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions/{sessionId}"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.False(await SessionTestClients.IsActiveAsync(Server, flow, ended.AccessToken));
+        Assert.True(await SessionTestClients.IsActiveAsync(Server, otherFlow, kept.AccessToken));
+    }
+
+    [Fact]
     public async Task EndOne_UnknownSession_Is404()
     {
         using var admin = await AdminClientAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme), TestTenants.Acme, "ciam.admin");
