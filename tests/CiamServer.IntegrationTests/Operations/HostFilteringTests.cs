@@ -32,4 +32,21 @@ public sealed class HostFilteringTests(ServerFixture fixture) : IClassFixture<Se
 
         Assert.Contains("AllowedHosts", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Discovery_BehindATrustedProxy_IssuerFromForwardedProtoAndHost()
+    {
+        using var client = new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme).ApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, Server.Url(TestTenants.Acme, ".well-known/openid-configuration"));
+        // Loopback is a trusted proxy by default; a real deployment names its proxies in Ciam:Hosting:KnownProxies.
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Add("X-Forwarded-Host", "id.ciam.test");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("https://id.ciam.test/t/acme", document.RootElement.GetProperty("issuer").GetString()!.TrimEnd('/'));
+        Assert.StartsWith("https://id.ciam.test/t/acme/", document.RootElement.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
+    }
 }
