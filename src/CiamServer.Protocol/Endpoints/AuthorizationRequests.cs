@@ -12,6 +12,9 @@ internal static class AuthorizationRequests
     public const string RememberConsentParameter = "ciam_remember";
     public const string ConfirmParameter = "ciam_confirm";
 
+    /// <summary>Added to the return URL when the login page is shown because of an id_token_hint; kept.</summary>
+    public const string HintedLoginParameter = "ciam_hinted_login";
+
     private static readonly HashSet<string> InternalParameters = new(StringComparer.Ordinal)
     {
         ConsentDecisionParameter, RememberConsentParameter, ConfirmParameter, "__RequestVerificationToken",

@@ -38,18 +38,30 @@ internal static class AuthorizeEndpoint
         var cancellationToken = context.RequestAborted;
 
         var signedIn = await SignedInUserAsync(context, users, sessions, cancellationToken);
-        if (signedIn is null || MustReauthenticate(context, request, signedIn.Value.Session, clock)
-            || await HintNamesSomeoneElseAsync(context, signedIn.Value.User))
+        var hintNamesSomeoneElse = signedIn is not null && await HintNamesSomeoneElseAsync(context, signedIn.Value.User);
+        if (hintNamesSomeoneElse && !string.IsNullOrEmpty(context.Request.Query[AuthorizationRequests.HintedLoginParameter]))
+        {
+            // The login page was shown for the hinted user and someone else signed in: OIDC Core 3.1.2.1 says
+            // answer login_required rather than ask again (a loop) or issue a code for another user.
+            return Forbid(Errors.LoginRequired, "The user who signed in is not the one the id_token_hint names.");
+        }
+
+        if (signedIn is null || MustReauthenticate(context, request, signedIn.Value.Session, clock) || hintNamesSomeoneElse)
         {
             if (request.HasPromptValue(PromptValues.None))
             {
                 return Forbid(Errors.LoginRequired, "The user must sign in.");
             }
 
-            // Back from the login page the user has just authenticated: prompt=login, max_age and the
-            // id_token_hint (the user chose whom to sign in as) are satisfied, and keeping them would send the
-            // user round again.
-            var returnUrl = AuthorizationRequests.LocalUrl(context.Request, context.Request.Path, [PromptValues.Login], [Parameters.MaxAge, Parameters.IdTokenHint]);
+            // Back from the login page the user has just authenticated: prompt=login and max_age are
+            // satisfied, and keeping them would send the user round again. An id_token_hint stays, marked as
+            // already shown to the user, so a sign-in as someone else ends in login_required.
+            var returnUrl = AuthorizationRequests.LocalUrl(context.Request, context.Request.Path, [PromptValues.Login], [Parameters.MaxAge]);
+            if (!string.IsNullOrEmpty(request.IdTokenHint))
+            {
+                returnUrl += (returnUrl.Contains('?', StringComparison.Ordinal) ? "&" : "?") + AuthorizationRequests.HintedLoginParameter + "=1";
+            }
+
             var login = context.Request.PathBase + LoginPath + QueryString.Create(new Dictionary<string, string?>
             {
                 ["returnUrl"] = returnUrl,

@@ -1,4 +1,5 @@
 using System.Net;
+using CiamServer.IntegrationTests.Support;
 
 namespace CiamServer.IntegrationTests.Protocol;
 
@@ -25,6 +26,34 @@ public sealed class PromptTests(ServerFixture fixture) : IClassFixture<ServerFix
         Assert.Equal("login_required", parameters.GetValueOrDefault("error"));
         Assert.Equal(flow.State, parameters.GetValueOrDefault("state"));
         Assert.False(parameters.ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task IdTokenHintForAnotherUser_PromptNoneAndWrongSignIn_LoginRequired_HintedUserSignsIn()
+    {
+        var bob = AccountPages.UniqueEmail("bob");
+        await Server.CreateVerifiedUserAsync(Tenant, bob, TestTenants.Password);
+        using var bobsBrowser = Server.CreateBrowser();
+        var bobsFlow = new OidcFlow(Server, bobsBrowser, Tenant);
+        var bobsIdToken = (await bobsFlow.RedeemAsync(ProtocolCalls.RedirectParameters(bobsBrowser.Location(
+            await bobsFlow.AuthorizeAsync(bobsFlow.AuthorizeUrl(), bob))).GetValueOrDefault("code")!))["id_token"]!;
+        using var browser = await ProtocolCalls.SignedInBrowserAsync(Server, Tenant);
+        var flow = new OidcFlow(Server, browser, Tenant);
+
+        var silent = await browser.GetAsync(flow.AuthorizeUrl(extra: new Dictionary<string, string> { ["prompt"] = "none", ["id_token_hint"] = bobsIdToken }));
+        Assert.Equal("login_required", ProtocolCalls.RedirectParameters(browser.Location(silent)).GetValueOrDefault("error"));
+
+        // Interactively the login page is shown; signing in as someone else answers login_required (no loop,
+        // no code for the wrong user)...
+        var wrongUser = await flow.AuthorizeAsync(flow.AuthorizeUrl(extra: new Dictionary<string, string> { ["id_token_hint"] = bobsIdToken }));
+        Assert.Equal("login_required", ProtocolCalls.RedirectParameters(browser.Location(wrongUser)).GetValueOrDefault("error"));
+
+        // ...and signing in as the hinted user continues to the client.
+        var done = await flow.AuthorizeAsync(flow.AuthorizeUrl(extra: new Dictionary<string, string> { ["id_token_hint"] = bobsIdToken }), bob);
+        var code = ProtocolCalls.RedirectParameters(browser.Location(done)).GetValueOrDefault("code");
+        Assert.NotNull(code);
+        var tokens = await flow.RedeemAsync(code);
+        Assert.Equal(ProtocolCalls.Claim(bobsIdToken, "sub"), ProtocolCalls.Claim(tokens.AccessToken, "sub"));
     }
 
     [Fact]
