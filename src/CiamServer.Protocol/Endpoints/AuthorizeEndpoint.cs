@@ -91,8 +91,9 @@ internal static class AuthorizeEndpoint
             return Forbid(Errors.AccessDenied, "The user did not give consent.");
         }
 
-        var needsConsent = consentType == ConsentTypes.Explicit
-            && (remembered.Count == 0 || request.HasPromptValue(PromptValues.Consent));
+        // prompt=consent asks every client's user (OIDC Core 3.1.2.1), also for first-party clients that
+        // otherwise need none.
+        var needsConsent = (consentType == ConsentTypes.Explicit && remembered.Count == 0) || request.HasPromptValue(PromptValues.Consent);
         if (needsConsent && decision != ConsentDecision.Granted)
         {
             if (request.HasPromptValue(PromptValues.None))

@@ -111,6 +111,21 @@ public sealed class ConsentTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task PromptConsent_ClientWithoutConsentRequired_ShowsConsentPageThenIssuesCode()
+    {
+        using var browser = await SignedInNewUserAsync();
+        var flow = new OidcFlow(Server, browser, Tenant);
+
+        var page = await browser.GetAndFollowAsync(flow.AuthorizeUrl(extra: new Dictionary<string, string> { ["prompt"] = "consent" }));
+
+        Assert.True(ProtocolCalls.IsConsentPage(page, Tenant), "prompt=consent did not show the consent page: " + ProtocolCalls.PagePath(page));
+        var accepted = await browser.SubmitFormAsync(page, new Dictionary<string, string>(), submitButton: "accept");
+        Assert.True(flow.CallbackParameters(accepted).ContainsKey("code"));
+        var withoutPrompt = await browser.GetAsync(new OidcFlow(Server, browser, Tenant).AuthorizeUrl());
+        Assert.True(flow.CallbackParameters(withoutPrompt).ContainsKey("code"), "a first-party client asks for consent only when prompted");
+    }
+
+    [Fact]
     public async Task Consent_PostedWithoutAntiforgeryToken_IsNotTakenAsConsent()
     {
         // A page on another site could post "accept" to the authorization endpoint: without the antiforgery
