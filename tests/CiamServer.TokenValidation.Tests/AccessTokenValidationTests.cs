@@ -1,7 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using CiamServer.Protocol;
+using CiamServer.Protocol.Keys;
 using CiamServer.TokenValidation.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CiamServer.TokenValidation.Tests;
@@ -22,6 +25,25 @@ public sealed class AccessTokenValidationTests(ServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"orders of {new JsonWebToken(token).Subject}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SigningKeyRotated_TokenWithTheNewKid_AcceptedWithoutRestart_OldOneStill()
+    {
+        var before = await AccessTokens.ForOrdersApiAsync(Server);
+        await using var api = await TestApi.StartAsync(Server);
+        Assert.Equal(HttpStatusCode.OK, await api.StatusForAsync(before));
+
+        // PublishAhead is zero in tests: the new key signs at once, the old one stays published.
+        await Server.Services.RotateKeysAsync(CancellationToken.None);
+        await Server.Services.GetRequiredService<KeyRingMonitor>().RefreshAsync(CancellationToken.None);
+        var after = await AccessTokens.ForOrdersApiAsync(Server);
+
+        Assert.NotEqual(new JsonWebToken(before).Kid, new JsonWebToken(after).Kid);
+        // The unknown kid makes the API re-read JWKS in the background: accepted moments later, no restart.
+        await Eventually.WithinAsync(TimeSpan.FromSeconds(10),
+            async () => await api.StatusForAsync(after) == HttpStatusCode.OK, "the API accepts the token signed with the new key", intervalMilliseconds: 100);
+        Assert.Equal(HttpStatusCode.OK, await api.StatusForAsync(before));
     }
 
     [Fact]

@@ -22,7 +22,12 @@ internal static class JwtBearerSetup
         jwt.Audience = ciam.Audience;
         jwt.RequireHttpsMetadata = true;
         jwt.BackchannelHttpHandler = ciam.BackchannelHttpHandler;
-        // A token signed with a key we have not seen yet: re-read JWKS (rate-limited by RefreshInterval).
+        // Key rollover: the server publishes a new key in JWKS an hour (Keys:PublishAhead) before it signs with
+        // it, so re-reading discovery and JWKS every 10 minutes (not the default 12 hours) knows every key before
+        // a token carries it. A token with a kid not seen yet also triggers a re-read (at most every 30 s); that
+        // re-read runs in the background, so the request that triggered it may still be refused.
+        jwt.AutomaticRefreshInterval = TimeSpan.FromMinutes(10);
+        jwt.RefreshInterval = TimeSpan.FromSeconds(30);
         jwt.RefreshOnIssuerKeyNotFound = true;
         jwt.IncludeErrorDetails = true;
         // Claims keep the names the server gave them (sub, scope, sid, role) instead of WS-* URIs.
