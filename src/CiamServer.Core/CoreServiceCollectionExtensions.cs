@@ -37,6 +37,13 @@ public static class CoreServiceCollectionExtensions
                 "Ciam:Email:Smtp:Security must be Auto, StartTls, StartTlsWhenAvailable, SslOnConnect or None.")
             .ValidateOnStart();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+        services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section)
+            // The signing keys are encrypted with Data Protection keys kept in the same database: without a
+            // certificate for those, a copy of the database is a copy of the signing keys.
+            .Validate(o => o.CertificatePath is not null || o.AllowUnencryptedKeys || configuration.GetValue<bool>("Ciam:Hosting:AllowInsecureHttp"),
+                "Set Ciam:DataProtection:CertificatePath (a .pfx that encrypts the keys stored in the database), or Ciam:DataProtection:AllowUnencryptedKeys=true to accept them in the clear.")
+            .Validate(o => o.CertificatePath is null || File.Exists(o.CertificatePath), "Ciam:DataProtection:CertificatePath names a file that does not exist.")
+            .ValidateOnStart();
         services.AddOptions<GeoOptions>().BindConfiguration(GeoOptions.Section)
             .Validate(o => o.DatabasePath is null || File.Exists(o.DatabasePath),
                 "Ciam:Geo:DatabasePath names a file that does not exist.")

@@ -61,8 +61,15 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
             await File.WriteAllTextAsync(Path.Combine(import, $"{index:D2}.json"), document);
         }
 
+        // Data Protection keys encrypted with a certificate, as production requires.
+        var dataProtectionCertificate = Path.Combine(work, "data-protection.pfx");
+        await File.WriteAllBytesAsync(dataProtectionCertificate,
+            TestCertificate.Instance.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, TestCertificate.ExportPassword));
+
         var settings = new Dictionary<string, string?>
         {
+            ["Ciam:DataProtection:CertificatePath"] = dataProtectionCertificate,
+            ["Ciam:DataProtection:CertificatePassword"] = TestCertificate.ExportPassword,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // As production must: only the hosts clients use (BaseAddress is https://localhost:{port}; tests that
             // need a public-looking name use *.ciam.test).

@@ -12,6 +12,9 @@ public static class TestCertificate
 
     public static X509Certificate2 Instance => Certificate.Value;
 
+    /// <summary>The password of the .pfx files tests write from <see cref="Instance"/> (test-only).</summary>
+    public const string ExportPassword = "test-only";
+
     /// <summary>For HttpClientHandler/SocketsHttpHandler: trust this certificate and no other.</summary>
     public static bool Validate(X509Certificate2? certificate) =>
         certificate is not null && certificate.Thumbprint == Instance.Thumbprint;

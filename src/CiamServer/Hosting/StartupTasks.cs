@@ -14,6 +14,8 @@ internal static partial class StartupTasks
 
     public static async Task PrepareCiamAsync(this WebApplication app)
     {
+        // Settings first: a bad one must stop the server before anything is written (keys in the clear, say).
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CiamServer.Startup");
         var stopping = app.Lifetime.ApplicationStopping;
         await MigrateAsync(app.Services, logger, stopping);

@@ -26,15 +26,28 @@ public sealed class DataProtectionAtRestTests
     }
 
     [Fact]
-    public async Task DataProtectionKeys_WithoutCertificate_AreStoredInTheClear()
+    public async Task DataProtectionKeys_WithoutCertificateButExplicitlyAllowed_AreStoredInTheClear()
     {
-        await using var server = await CiamTestServer.StartAsync();
+        var options = new TestServerOptions();
+        options.Settings["Ciam:DataProtection:CertificatePath"] = null;
+        options.Settings["Ciam:DataProtection:AllowUnencryptedKeys"] = "true";
+        await using var server = await CiamTestServer.StartAsync(options);
 
         var xml = await StoredKeysAsync(server);
 
-        // Documented gap of the default: ops must configure Ciam:DataProtection:CertificatePath in production.
         Assert.NotEmpty(xml);
         Assert.All(xml, key => Assert.DoesNotContain("encryptedSecret", key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_OverHttpsWithoutCertificateOrExplicitOptOut_Refused()
+    {
+        var options = new TestServerOptions();
+        options.Settings["Ciam:DataProtection:CertificatePath"] = null;
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => CiamTestServer.StartAsync(options));
+
+        Assert.Contains("Ciam:DataProtection:CertificatePath", error.ToString(), StringComparison.Ordinal);
     }
 
     private static async Task<List<string>> StoredKeysAsync(CiamTestServer server)

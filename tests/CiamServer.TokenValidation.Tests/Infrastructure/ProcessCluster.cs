@@ -71,6 +71,8 @@ public sealed class ProcessCluster : IAsyncLifetime
             ["ASPNETCORE_URLS"] = $"https://127.0.0.1:{port}",
             ["Kestrel__Certificates__Default__Path"] = CertificatePath,
             ["Kestrel__Certificates__Default__Password"] = CertificatePassword,
+            ["Ciam__DataProtection__CertificatePath"] = CertificatePath,
+            ["Ciam__DataProtection__CertificatePassword"] = CertificatePassword,
             ["AllowedHosts"] = "localhost",
             ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Ciam__Database__Provider"] = "PostgreSql",
