@@ -63,7 +63,8 @@ public static class CoreServiceCollectionExtensions
             .SetApplicationName("CiamServer")
             .PersistKeysToDbContext<CiamDbContext>();
         var keyProtection = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions();
-        if (!string.IsNullOrWhiteSpace(keyProtection.CertificatePath))
+        // A missing file is reported by the options validation above, with the setting's name.
+        if (!string.IsNullOrWhiteSpace(keyProtection.CertificatePath) && File.Exists(keyProtection.CertificatePath))
         {
             dataProtection.ProtectKeysWithCertificate(
                 X509CertificateLoader.LoadPkcs12FromFile(keyProtection.CertificatePath, keyProtection.CertificatePassword));

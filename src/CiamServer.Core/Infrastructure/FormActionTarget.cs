@@ -36,6 +36,12 @@ internal static partial class FormActionTarget
             return string.Empty;
         }
 
+        // http only for another loopback address (what the import accepts for http), never for a remote host.
+        if (scheme == Uri.UriSchemeHttp)
+        {
+            return System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address) ? " http:" : string.Empty;
+        }
+
         return SchemeName().IsMatch(scheme) && scheme != "javascript" && scheme != "data" ? " " + scheme + ":" : string.Empty;
     }
 

@@ -13,8 +13,10 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
     /// <summary>Writing LastSeenAt on every request would make each page view a write; a minute is precise enough for idle timeouts of minutes.</summary>
     private static readonly TimeSpan TouchResolution = TimeSpan.FromMinutes(1);
 
-    // OpenIddict's stored token type and status of a refresh token that can still be used.
-    private const string RefreshTokenType = "refresh_token";
+    // OpenIddict's stored token type (the URI form since 7.0; the short form in older rows) and status of a
+    // refresh token that can still be used.
+    private const string RefreshTokenType = "urn:ietf:params:oauth:token-type:refresh_token";
+    private const string LegacyRefreshTokenType = "refresh_token";
     private const string ValidStatus = "valid";
 
     public async Task<UserSession> StartAsync(
@@ -96,7 +98,8 @@ internal sealed class SessionManager(CiamDbContext db, ITenantContext tenantCont
         return await db.Sessions.AsNoTracking()
             .Where(s => s.UserId == userId && s.EndedAt == null
                 && ((s.ExpiresAt > now && s.LastSeenAt > idleCutoff)
-                    || tokens.Any(t => t.Authorization!.SessionId == s.Id && t.Type == RefreshTokenType
+                    || tokens.Any(t => t.Authorization!.SessionId == s.Id
+                        && (t.Type == RefreshTokenType || t.Type == LegacyRefreshTokenType)
                         && t.Status == ValidStatus && t.ExpirationDate > now)))
             .OrderByDescending(s => s.LastSeenAt)
             .ToListAsync(cancellationToken);

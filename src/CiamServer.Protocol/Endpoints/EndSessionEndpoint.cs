@@ -45,11 +45,11 @@ internal static class EndSessionEndpoint
 
             await context.SignOutAsync(CiamAuthentication.SessionScheme);
         }
-        else if (hint.Succeeded && hint.Principal?.GetClaim(CiamClaimTypes.SessionId) is { Length: > 0 } hintedSession)
+        else if (!cookie.Succeeded && hint.Succeeded && hint.Principal?.GetClaim(CiamClaimTypes.SessionId) is { Length: > 0 } hintedSession)
         {
-            // No SSO cookie here (another browser, an app's in-app browser, an expired cookie), or one of
-            // another user: the client still asks to end the session its ID token came from, and only a
-            // client that holds that ID token can ask.
+            // No SSO cookie here (another browser, an app's in-app browser, an expired cookie): the client still
+            // asks to end the session its ID token came from. A browser where someone else is signed in is left
+            // alone, as above.
             await sessions.EndAsync(hintedSession, SessionEndReasons.SignOut, context.RequestAborted);
         }
 

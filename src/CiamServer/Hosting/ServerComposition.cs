@@ -27,12 +27,14 @@ internal static class ServerComposition
             .Validate(o => o.KnownProxies.TrueForAll(p => IPAddress.TryParse(p, out _)), "Ciam:Hosting:KnownProxies must be IP addresses.")
             // Email links (password reset, verification) and issuers are built from the request's Host: with any
             // host accepted, a forged Host header would mail a real reset link pointing at someone else's site.
-            .Validate(o => o.AllowInsecureHttp || builder.Configuration["AllowedHosts"] is { Length: > 0 } hosts && hosts.Trim() != "*",
-                "Set AllowedHosts to the host names clients use (e.g. id.example.com;*.id.example.com): links in emails are built from the Host header.")
+            .Validate(o => o.AllowInsecureHttp || AllowedHosts(builder.Configuration) is { Count: > 0 } hosts && !hosts.Contains("*"),
+                "Set AllowedHosts to the host names clients use (e.g. id.example.com;*.id.example.com), without a bare *: links in emails are built from the Host header.")
             .ValidateOnStart();
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            // Host filtering sees the proxy's Host; the host a proxy forwards must pass the same list.
+            AllowedHosts(builder.Configuration).Where(h => h != "*").ToList().ForEach(options.AllowedHosts.Add);
             hosting.KnownProxies.Where(p => IPAddress.TryParse(p, out _)).ToList().ForEach(p => options.KnownProxies.Add(IPAddress.Parse(p)));
             hosting.KnownNetworks.Where(n => System.Net.IPNetwork.TryParse(n, out _)).ToList().ForEach(n => options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n)));
         });
@@ -44,6 +46,10 @@ internal static class ServerComposition
         builder.Services.AddCiamImport(builder.Configuration);
         builder.Services.AddCiamAdmin(builder.Configuration);
     }
+
+    /// <summary>The host names of <c>AllowedHosts</c> (semicolon separated), as host filtering reads them.</summary>
+    private static List<string> AllowedHosts(IConfiguration configuration) =>
+        [.. (configuration["AllowedHosts"] ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>The request pipeline. Order matters: tenant routing before routing and authentication,
     /// so every module sees the tenant's PathBase.</summary>

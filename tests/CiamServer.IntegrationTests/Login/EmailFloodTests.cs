@@ -20,7 +20,7 @@ public sealed class EmailFloodTests(EmailLimitFixture fixture) : IClassFixture<E
         var email = AccountPages.UniqueEmail("flooded");
         await AccountPages.RegisterVerifiedAsync(Server, TestTenants.Acme, email, "a long enough passphrase for tests");
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             using var browser = Server.CreateBrowser();
             var page = await browser.GetAsync(Server.Url(TestTenants.Acme, "account/forgot-password"));
@@ -28,9 +28,14 @@ public sealed class EmailFloodTests(EmailLimitFixture fixture) : IClassFixture<E
             Assert.EndsWith("/account/check-email", answer.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
         }
 
-        // The verification message and two reset messages make three; the last two resets are dropped.
-        Assert.True(await Operations.Eventually.TrueWithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(Server.Mailbox.To(email).Count == 3)));
+        // Three reset messages, the limit per kind; the last two are dropped. The verification message is of
+        // another kind and did not count against them.
+        Assert.True(await Operations.Eventually.TrueWithinAsync(TimeSpan.FromSeconds(10), () => Task.FromResult(ResetMessages(email) == 3)));
         await Task.Delay(500);
-        Assert.Equal(3, Server.Mailbox.To(email).Count);
+        Assert.Equal(3, ResetMessages(email));
+        Assert.Equal(4, Server.Mailbox.To(email).Count);
     }
+
+    private int ResetMessages(string email) =>
+        Server.Mailbox.To(email).Count(m => m.Subject?.Contains("Reset", StringComparison.Ordinal) == true);
 }

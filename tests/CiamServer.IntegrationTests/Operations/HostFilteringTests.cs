@@ -49,4 +49,17 @@ public sealed class HostFilteringTests(ServerFixture fixture) : IClassFixture<Se
         Assert.Equal("https://id.ciam.test/t/acme", document.RootElement.GetProperty("issuer").GetString()!.TrimEnd('/'));
         Assert.StartsWith("https://id.ciam.test/t/acme/", document.RootElement.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ForwardedHost_NotAnAllowedHost_Ignored()
+    {
+        using var client = new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme).ApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, Server.Url(TestTenants.Acme, ".well-known/openid-configuration"));
+        request.Headers.Add("X-Forwarded-Host", "evil.example");
+
+        using var response = await client.SendAsync(request);
+
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(Server.Issuer(TestTenants.Acme), document.RootElement.GetProperty("issuer").GetString()!.TrimEnd('/'));
+    }
 }

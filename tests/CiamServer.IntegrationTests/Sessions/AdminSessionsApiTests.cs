@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
+using CiamServer.IntegrationTests.Protocol;
+using CiamServer.IntegrationTests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,6 +59,36 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.False(await SessionTestClients.IsActiveAsync(Server, flow, ended.AccessToken));
         Assert.True(await SessionTestClients.IsActiveAsync(Server, otherFlow, kept.AccessToken));
+    }
+
+    [Fact]
+    public async Task List_SessionWhoseCookieLapsed_ListedWhileItsRefreshTokenWorks()
+    {
+        using var withRefresh = Server.CreateBrowser();
+        var offline = new OidcFlow(Server, withRefresh, TestTenants.Acme);
+        var offlineSession = ProtocolCalls.Claim((await offline.RedeemAsync(await offline.SignInForCodeAsync(scope: "openid offline_access"))).AccessToken, "sid");
+        using var withoutRefresh = Server.CreateBrowser();
+        var online = new OidcFlow(Server, withoutRefresh, TestTenants.Acme);
+        var onlineSession = ProtocolCalls.Claim((await online.RedeemAsync(await online.SignInForCodeAsync(scope: "openid"))).AccessToken, "sid");
+        await using (var scope = await Server.ForTenantAsync(TestTenants.Acme))
+        {
+            // Both cookies lapse: last seen longer ago than any idle timeout.
+            var db = scope.ServiceProvider.GetRequiredService<Core.Data.CiamDbContext>();
+            foreach (var session in db.Sessions.Where(s => s.Id == offlineSession || s.Id == onlineSession))
+            {
+                session.LastSeenAt = DateTime.UtcNow.AddDays(-60);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var admin = await AdminClientAsync(offline, TestTenants.Acme, "ciam.admin");
+        var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
+        var listed = JsonDocument.Parse(await admin.GetStringAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions")))
+            .RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+
+        Assert.Contains(offlineSession, listed);
+        Assert.DoesNotContain(onlineSession, listed);
     }
 
     [Fact]

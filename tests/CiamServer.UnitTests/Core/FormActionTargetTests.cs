@@ -14,6 +14,8 @@ public sealed class FormActionTargetTests
     [InlineData("https://app.example/callback", "")]
     [InlineData("http://localhost:5100/signin-oidc", "")]
     [InlineData("http://127.0.0.1:5100/signin-oidc", "")]
+    [InlineData("http://evil.example/collect", "")]
+    [InlineData("http://127.0.0.2:7000/callback", " http:")]
     [InlineData("javascript:alert(1)", "")]
     [InlineData("not a uri", "")]
     public void ConsentPage_RedirectUri_AddsOnlyWhatHttpsAndLocalhostDoNotCover(string redirectUri, string expected) =>
