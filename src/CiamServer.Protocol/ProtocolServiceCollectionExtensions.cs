@@ -132,7 +132,8 @@ public static class ProtocolServiceCollectionExtensions
         server.AddEventHandler(InvalidScopeForScopesNotPermitted.Descriptor);
         server.AddEventHandler(AdvertiseBackchannelLogout.Descriptor);
         server.AddEventHandler(Revocation.RevokeAccessTokenByJti.Descriptor);
-        server.AddEventHandler(EndSessionOnRefreshTokenReuse.Descriptor);
+        server.AddEventHandler(EndSessionOnRefreshTokenReuse.NoteDescriptor);
+        server.AddEventHandler(EndSessionOnRefreshTokenReuse.EndDescriptor);
         server.AddEventHandler(TokenRequestTransaction.BeginDescriptor);
         server.AddEventHandler(TokenRequestTransaction.CommitDescriptor);
 

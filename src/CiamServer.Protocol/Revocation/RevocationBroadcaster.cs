@@ -17,8 +17,6 @@ internal sealed partial class RevocationBroadcaster(IServiceProvider services, T
         ? new RevocationPublisher(redis, clock)
         : null;
 
-    public bool Enabled => _publisher is not null;
-
     public async Task PublishAsync(IEnumerable<RevocationEntry> entries, CancellationToken cancellationToken)
     {
         if (_publisher is null)
