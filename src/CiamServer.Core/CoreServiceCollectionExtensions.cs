@@ -40,7 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section)
             // The signing keys are encrypted with Data Protection keys kept in the same database: without a
             // certificate for those, a copy of the database is a copy of the signing keys.
-            .Validate(o => o.CertificatePath is not null || o.AllowUnencryptedKeys || configuration.GetValue<bool>("Ciam:Hosting:AllowInsecureHttp"),
+            .Validate(o => o.CertificatePath is not null || o.AllowUnencryptedKeys || Infrastructure.PlainHttp.IsAllowed(configuration),
                 "Set Ciam:DataProtection:CertificatePath (a .pfx that encrypts the keys stored in the database), or Ciam:DataProtection:AllowUnencryptedKeys=true to accept them in the clear.")
             .Validate(o => o.CertificatePath is null || File.Exists(o.CertificatePath), "Ciam:DataProtection:CertificatePath names a file that does not exist.")
             .ValidateOnStart();

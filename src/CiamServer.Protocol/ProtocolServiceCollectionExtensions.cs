@@ -37,7 +37,7 @@ public static class ProtocolServiceCollectionExtensions
             .ValidateOnStart();
         var protocol = configuration.GetSection(ProtocolOptions.Section).Get<ProtocolOptions>() ?? new ProtocolOptions();
         // One switch for the whole host (Ciam:Hosting), read here because OpenIddict enforces HTTPS itself.
-        var allowInsecureHttp = configuration.GetValue<bool>("Ciam:Hosting:AllowInsecureHttp");
+        var allowInsecureHttp = Core.Infrastructure.PlainHttp.IsAllowed(configuration);
 
         services.TryAddSingleton<IKeyMaterialFactory, RsaKeyMaterialFactory>();
         services.AddScoped<KeyRing>();

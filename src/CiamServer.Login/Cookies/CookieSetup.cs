@@ -14,7 +14,7 @@ namespace CiamServer.Login.Cookies;
 internal sealed class CookieSetup(IConfiguration configuration)
     : IConfigureNamedOptions<CookieAuthenticationOptions>, IConfigureOptions<AntiforgeryOptions>
 {
-    private bool AllowInsecureHttp => configuration.GetValue<bool>("Ciam:Hosting:AllowInsecureHttp");
+    private bool AllowInsecureHttp => CiamServer.Core.Infrastructure.PlainHttp.IsAllowed(configuration);
 
     private string Prefix => AllowInsecureHttp ? "ciam" : "__Host-ciam";
 
