@@ -118,6 +118,22 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
         return new CiamTestServer(app, database, ownsDatabase, new Mailbox(mail), work);
     }
 
+    /// <summary>Waits until every email queued so far has been written to the pickup folder (or dropped):
+    /// pages queue mail and answer at once, so a test looking at the mailbox waits for this first.</summary>
+    public async Task EmailsSentAsync()
+    {
+        var queue = Services.GetRequiredService<Core.Email.QueuedEmailSender>();
+        for (var waited = 0; queue.Pending > 0; waited += 20)
+        {
+            if (waited > 10_000)
+            {
+                throw new TimeoutException($"{queue.Pending} email(s) still queued after 10 s.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Imports a document (the import file format) into the running server.</summary>
     public async Task<ImportResult> ImportAsync(string json)
     {

@@ -28,9 +28,16 @@ internal sealed partial class EmailDeliveryService(
         {
             await foreach (var message in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                if (await WithinLimitAsync(message, stoppingToken))
+                try
                 {
-                    await DeliverAsync(message, stoppingToken);
+                    if (await WithinLimitAsync(message, stoppingToken))
+                    {
+                        await DeliverAsync(message, stoppingToken);
+                    }
+                }
+                finally
+                {
+                    queue.Done();
                 }
             }
         }

@@ -12,8 +12,27 @@ internal sealed class QueuedEmailSender : IEmailSender
     private readonly Channel<EmailMessage> _queue = Channel.CreateBounded<EmailMessage>(
         new BoundedChannelOptions(10_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private int _pending;
+
     public ChannelReader<EmailMessage> Reader => _queue.Reader;
 
-    public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
-        _queue.Writer.WriteAsync(message, cancellationToken).AsTask();
+    /// <summary>Messages queued and not yet sent, dropped or given up on (tests wait for zero).</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _pending);
+        try
+        {
+            await _queue.Writer.WriteAsync(message, cancellationToken);
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _pending);
+            throw;
+        }
+    }
+
+    /// <summary>Called by the delivery service when it is done with a message, whatever became of it.</summary>
+    public void Done() => Interlocked.Decrement(ref _pending);
 }

@@ -31,6 +31,7 @@ public sealed class AntiforgeryTests(ServerFixture fixture) : IClassFixture<Serv
             new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await Server.EmailsSentAsync();
         Assert.Empty(Server.Mailbox.To("csrf-victim@example.com"));
     }
 

@@ -73,6 +73,7 @@ public sealed class PasswordPolicyTests(ServerFixture fixture) : IClassFixture<S
         Assert.NotNull(error);
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Empty(await Server.UsersInAllTenantsAsync(email));
+        await Server.EmailsSentAsync();
         Assert.Empty(Server.Mailbox.To(email));
     }
 

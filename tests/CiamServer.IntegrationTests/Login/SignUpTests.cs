@@ -75,6 +75,7 @@ public sealed class SignUpTests(ServerFixture fixture) : IClassFixture<ServerFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Verify your email address first", await AccountPages.MainTextAsync(response), StringComparison.Ordinal);
         Assert.False(await AccountPages.IsSignedInAsync(Server, browser, TestTenants.Acme));
+        await Server.EmailsSentAsync();
         var links = Server.Mailbox.To(email).Where(m => m.Subject?.Contains("Verify", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(2, links.Count);
         var verified = await browser.GetAsync(Mailbox.FirstLink(links[^1]));
@@ -102,6 +103,7 @@ public sealed class SignUpTests(ServerFixture fixture) : IClassFixture<ServerFix
 
         var owner = await Server.Mailbox.WaitForAsync(existing, "already have an account");
         Assert.DoesNotContain("verify-email", owner.TextBody, StringComparison.Ordinal);
+        await Server.EmailsSentAsync();
         Assert.DoesNotContain(Server.Mailbox.To(existing), m => m.Subject?.Contains("Verify", StringComparison.Ordinal) == true);
         Assert.Single(await Server.UsersInAllTenantsAsync(existing));
         // The owner's password is untouched by the attempt.

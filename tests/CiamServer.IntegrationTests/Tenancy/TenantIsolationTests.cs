@@ -47,6 +47,7 @@ public sealed class TenantIsolationTests(ServerFixture fixture) : IClassFixture<
         Assert.NotEqual(users[0].Id, users[1].Id);
         Assert.NotEqual(users[0].TenantId, users[1].TenantId);
         Assert.NotEqual(users[0].PasswordHash, users[1].PasswordHash);
+        await Server.EmailsSentAsync();
         var mail = Server.Mailbox.To(email);
         Assert.Equal(2, mail.Count(m => m.Subject?.Contains("Verify", StringComparison.Ordinal) == true));
         Assert.DoesNotContain(mail, m => m.Subject?.Contains("already have an account", StringComparison.Ordinal) == true);
