@@ -1,5 +1,6 @@
 using CiamServer.Core.Keys;
 using CiamServer.Core.OpenIddict;
+using CiamServer.Core.Passwordless;
 using CiamServer.Core.Sessions;
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
@@ -25,6 +26,10 @@ public sealed class CiamDbContext(DbContextOptions<CiamDbContext> options, ITena
     public DbSet<SigningKeyRecord> SigningKeys => Set<SigningKeyRecord>();
 
     public DbSet<Revocation.RevocationRecord> Revocations => Set<Revocation.RevocationRecord>();
+
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
+    public DbSet<PasskeyCredential> PasskeyCredentials => Set<PasskeyCredential>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -19,4 +19,6 @@ public sealed class Tenant
     public TenantPasswordPolicy PasswordPolicy { get; set; } = new();
 
     public TenantSessionPolicy SessionPolicy { get; set; } = new();
+
+    public TenantSignInPolicy SignIn { get; set; } = new();
 }

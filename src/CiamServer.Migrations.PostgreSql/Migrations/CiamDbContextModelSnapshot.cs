@@ -291,6 +291,136 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Passwordless.OneTimeCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BrowserHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ReturnUrl")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("LinkHash")
+                        .IsUnique();
+
+                    b.ToTable("one_time_codes", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Passwordless.PasskeyCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AaGuid")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AttestationFormat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("IsBackedUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsBackupEligible")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("SignCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Transports")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("UserHandle")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "CredentialId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("passkey_credentials", (string)null);
+                });
+
             modelBuilder.Entity("CiamServer.Core.Revocation.RevocationRecord", b =>
                 {
                     b.Property<string>("Member")
@@ -481,7 +611,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
@@ -510,6 +641,10 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TenantId", "PhoneNumber")
+                        .IsUnique()
+                        .HasDatabaseName("PhoneNumberIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -660,6 +795,15 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Passwordless.PasskeyCredential", b =>
+                {
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CiamServer.Core.Tenancy.Tenant", b =>
                 {
                     b.OwnsOne("CiamServer.Core.Tenancy.TenantBranding", "Branding", b1 =>
@@ -724,6 +868,47 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                                 .HasForeignKey("TenantId");
                         });
 
+                    b.OwnsOne("CiamServer.Core.Tenancy.TenantSignInPolicy", "SignIn", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("EmailCode")
+                                .HasColumnType("boolean")
+                                .HasColumnName("sign_in_email_code");
+
+                            b1.Property<bool>("EmailLink")
+                                .HasColumnType("boolean")
+                                .HasColumnName("sign_in_email_link");
+
+                            b1.Property<bool>("Passkey")
+                                .HasColumnType("boolean")
+                                .HasColumnName("sign_in_passkey");
+
+                            b1.Property<bool>("PasskeyRecoveryByEmail")
+                                .HasColumnType("boolean")
+                                .HasColumnName("passkey_recovery_by_email");
+
+                            b1.Property<bool>("Password")
+                                .HasColumnType("boolean")
+                                .HasColumnName("sign_in_password");
+
+                            b1.Property<bool>("RequirePasskeyAttestation")
+                                .HasColumnType("boolean")
+                                .HasColumnName("require_passkey_attestation");
+
+                            b1.Property<bool>("SmsCode")
+                                .HasColumnType("boolean")
+                                .HasColumnName("sign_in_sms_code");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
                     b.Navigation("Branding")
                         .IsRequired();
 
@@ -731,6 +916,9 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("SessionPolicy")
+                        .IsRequired();
+
+                    b.Navigation("SignIn")
                         .IsRequired();
                 });
 

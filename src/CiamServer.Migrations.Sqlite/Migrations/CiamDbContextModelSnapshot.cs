@@ -286,6 +286,136 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Passwordless.OneTimeCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConsumedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Purpose")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnUrl")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("LinkHash")
+                        .IsUnique();
+
+                    b.ToTable("one_time_codes", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Passwordless.PasskeyCredential", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AaGuid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttestationFormat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CredentialId")
+                        .IsRequired()
+                        .HasMaxLength(1023)
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("IsBackedUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsBackupEligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<uint>("SignCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Transports")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("UserHandle")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "CredentialId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("passkey_credentials", (string)null);
+                });
+
             modelBuilder.Entity("CiamServer.Core.Revocation.RevocationRecord", b =>
                 {
                     b.Property<string>("Member")
@@ -476,6 +606,7 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
@@ -505,6 +636,10 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TenantId", "PhoneNumber")
+                        .IsUnique()
+                        .HasDatabaseName("PhoneNumberIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -649,6 +784,15 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Passwordless.PasskeyCredential", b =>
+                {
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CiamServer.Core.Tenancy.Tenant", b =>
                 {
                     b.OwnsOne("CiamServer.Core.Tenancy.TenantBranding", "Branding", b1 =>
@@ -713,6 +857,47 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                                 .HasForeignKey("TenantId");
                         });
 
+                    b.OwnsOne("CiamServer.Core.Tenancy.TenantSignInPolicy", "SignIn", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("EmailCode")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sign_in_email_code");
+
+                            b1.Property<bool>("EmailLink")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sign_in_email_link");
+
+                            b1.Property<bool>("Passkey")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sign_in_passkey");
+
+                            b1.Property<bool>("PasskeyRecoveryByEmail")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("passkey_recovery_by_email");
+
+                            b1.Property<bool>("Password")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sign_in_password");
+
+                            b1.Property<bool>("RequirePasskeyAttestation")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("require_passkey_attestation");
+
+                            b1.Property<bool>("SmsCode")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("sign_in_sms_code");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
                     b.Navigation("Branding")
                         .IsRequired();
 
@@ -720,6 +905,9 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("SessionPolicy")
+                        .IsRequired();
+
+                    b.Navigation("SignIn")
                         .IsRequired();
                 });
 

@@ -25,7 +25,19 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             policy.Property(p => p.IdleTimeoutMinutes).HasColumnName("session_idle_timeout_minutes");
             policy.Property(p => p.AbsoluteLifetimeMinutes).HasColumnName("session_absolute_lifetime_minutes");
         });
+        builder.OwnsOne(t => t.SignIn, signIn =>
+        {
+            signIn.Property(p => p.Password).HasColumnName("sign_in_password");
+            signIn.Property(p => p.EmailLink).HasColumnName("sign_in_email_link");
+            signIn.Property(p => p.EmailCode).HasColumnName("sign_in_email_code");
+            signIn.Property(p => p.SmsCode).HasColumnName("sign_in_sms_code");
+            signIn.Property(p => p.Passkey).HasColumnName("sign_in_passkey");
+            signIn.Property(p => p.PasskeyRecoveryByEmail).HasColumnName("passkey_recovery_by_email");
+            signIn.Property(p => p.RequirePasskeyAttestation).HasColumnName("require_passkey_attestation");
+            signIn.Ignore(p => p.AnyEmailCode);
+        });
         builder.Navigation(t => t.Branding).IsRequired();
+        builder.Navigation(t => t.SignIn).IsRequired();
         builder.Navigation(t => t.PasswordPolicy).IsRequired();
         builder.Navigation(t => t.SessionPolicy).IsRequired();
     }
