@@ -6,6 +6,7 @@ using CiamServer.Login.Cookies;
 using CiamServer.Login.Infrastructure;
 using CiamServer.Login.Passwords;
 using CiamServer.Login.Throttling;
+using CiamServer.Passwordless;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,7 @@ public static class LoginServiceCollectionExtensions
         }
 
         services.AddCiamCore(configuration);
+        services.AddCiamPasswordless(configuration);
         services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Throttling.FirstDelay > TimeSpan.Zero && o.Throttling.MaximumDelay >= o.Throttling.FirstDelay,
                 "Ciam:Login:Throttling delays must be positive, the maximum not below the first.")
@@ -57,6 +59,7 @@ public static class LoginServiceCollectionExtensions
         services.AddScoped<AccountSignIn>();
         services.AddScoped<SessionCookieEvents>();
         services.AddSingleton<CookieSetup>();
+        services.AddSingleton<BrowserBinding>();
         services.AddSingleton<IConfigureOptions<CookieAuthenticationOptions>>(p => p.GetRequiredService<CookieSetup>());
         services.AddSingleton<IConfigureOptions<AntiforgeryOptions>>(p => p.GetRequiredService<CookieSetup>());
         services.AddAuthentication().AddCookie(CiamAuthentication.SessionScheme);

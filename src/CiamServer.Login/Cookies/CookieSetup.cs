@@ -16,7 +16,7 @@ internal sealed class CookieSetup(IConfiguration configuration)
 {
     private bool AllowInsecureHttp => CiamServer.Core.Infrastructure.PlainHttp.IsAllowed(configuration);
 
-    private string Prefix => AllowInsecureHttp ? "ciam" : "__Host-ciam";
+    internal string Prefix => AllowInsecureHttp ? "ciam" : "__Host-ciam";
 
     private CookieSecurePolicy SecurePolicy => AllowInsecureHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 

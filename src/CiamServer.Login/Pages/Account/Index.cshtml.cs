@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CiamServer.Core.Authentication;
+using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -9,8 +10,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CiamServer.Login.Pages.Account;
 
 [Authorize(AuthenticationSchemes = CiamAuthentication.SessionScheme)]
-public sealed class IndexModel(UserManager<CiamUser> users) : PageModel
+public sealed class IndexModel(UserManager<CiamUser> users, ITenantContext tenants) : PageModel
 {
+    public bool OffersPasskeys => tenants.Required.SignIn.Passkey;
+
     public string? Email { get; private set; }
 
     public string EndSessionUrl => Request.PathBase + "/connect/endsession";
