@@ -85,6 +85,16 @@ internal static class ImportValidator
         {
             problem(path + ".sessionPolicy.absoluteLifetimeMinutes", "must be between 1 and 525600.");
         }
+
+        if (tenant.SignIn is { Password: false, EmailLink: false, EmailCode: false, SmsCode: false, Passkey: false })
+        {
+            problem(path + ".signIn", "must leave at least one way to sign in.");
+        }
+        else if (tenant.SignIn is { Password: false, EmailLink: false, EmailCode: false, Passkey: true, SmsCode: not true })
+        {
+            // New accounts prove their email with a code before they add a passkey.
+            problem(path + ".signIn", "passkeys need emailCode or emailLink (sign-up proves the address by email first), or password.");
+        }
     }
 
     private static HashSet<string> ValidateApiScopes(TenantImport tenant, string path, Action<string, string> problem)

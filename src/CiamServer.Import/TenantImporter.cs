@@ -71,6 +71,14 @@ internal sealed class TenantImporter(
         var defaults = new TenantSessionPolicy();
         tenant.SessionPolicy.IdleTimeoutMinutes = import.SessionPolicy?.IdleTimeoutMinutes ?? defaults.IdleTimeoutMinutes;
         tenant.SessionPolicy.AbsoluteLifetimeMinutes = import.SessionPolicy?.AbsoluteLifetimeMinutes ?? defaults.AbsoluteLifetimeMinutes;
+        var signIn = new TenantSignInPolicy();
+        tenant.SignIn.Password = import.SignIn?.Password ?? signIn.Password;
+        tenant.SignIn.EmailLink = import.SignIn?.EmailLink ?? signIn.EmailLink;
+        tenant.SignIn.EmailCode = import.SignIn?.EmailCode ?? signIn.EmailCode;
+        tenant.SignIn.SmsCode = import.SignIn?.SmsCode ?? signIn.SmsCode;
+        tenant.SignIn.Passkey = import.SignIn?.Passkey ?? signIn.Passkey;
+        tenant.SignIn.PasskeyRecoveryByEmail = import.SignIn?.PasskeyRecoveryByEmail ?? signIn.PasskeyRecoveryByEmail;
+        tenant.SignIn.RequirePasskeyAttestation = import.SignIn?.RequirePasskeyAttestation ?? signIn.RequirePasskeyAttestation;
     }
 
     private async Task<int> ApplyUserAsync(UserImport import, string file, string path)

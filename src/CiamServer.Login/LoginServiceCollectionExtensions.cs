@@ -57,6 +57,8 @@ public static class LoginServiceCollectionExtensions
         services.AddSingleton<CommonPasswordList>();
         services.AddScoped<LoginThrottle>();
         services.AddScoped<AccountSignIn>();
+        services.AddScoped<CodeDelivery>();
+        services.AddScoped<PasswordlessCompletion>();
         services.AddScoped<SessionCookieEvents>();
         services.AddSingleton<CookieSetup>();
         services.AddSingleton<BrowserBinding>();

@@ -61,7 +61,8 @@ public sealed class BrowserLikeClient : IDisposable
 
     /// <summary>Submits the page's form (the first one, or the one matched by a CSS selector) with fields
     /// set as given, keeping hidden fields such as the antiforgery token. A submit button's name and
-    /// value are sent when <paramref name="submitButton"/> names one.</summary>
+    /// value are sent when <paramref name="submitButton"/> names one; a button of a named page handler
+    /// (<c>formaction="...?handler=Email"</c>) is named by the handler.</summary>
     public async Task<HttpResponseMessage> SubmitFormAsync(HttpResponseMessage page, IDictionary<string, string> fields,
         string formSelector = "form", string? submitButton = null)
     {
@@ -82,12 +83,17 @@ public sealed class BrowserLikeClient : IDisposable
         }
 
         values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+        var action = form.GetAttribute("action");
         if (submitButton is not null && form.QuerySelector($"button[value='{submitButton}']") is { } button)
         {
             values.Add(new(button.GetAttribute("name")!, submitButton));
         }
+        else if (submitButton is not null && form.QuerySelector($"button[formaction*='handler={submitButton}']") is { } handlerButton)
+        {
+            // A Razor Pages named handler (asp-page-handler): the button posts to its own formaction.
+            action = handlerButton.GetAttribute("formaction");
+        }
 
-        var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.RequestMessage!.RequestUri! : new Uri(page.RequestMessage!.RequestUri!, action);
         return await Http.PostAsync(target, new FormUrlEncodedContent(values));
     }

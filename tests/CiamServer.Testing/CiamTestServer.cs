@@ -19,8 +19,9 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
     private readonly WebApplication _app;
     private readonly bool _ownsDatabase;
 
-    private CiamTestServer(WebApplication app, TestDatabase database, bool ownsDatabase, Mailbox mailbox, string workFolder)
+    private CiamTestServer(WebApplication app, TestDatabase database, bool ownsDatabase, Mailbox mailbox, SmsBox smsBox, string workFolder)
     {
+        SmsBox = smsBox;
         _app = app;
         _ownsDatabase = ownsDatabase;
         Database = database;
@@ -39,6 +40,9 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
 
     public Mailbox Mailbox { get; }
 
+    /// <summary>The text messages the server "sent" (the development SMS folder).</summary>
+    public SmsBox SmsBox { get; }
+
     public string WorkFolder { get; }
 
     public string Issuer(string tenant) => new Uri(BaseAddress, $"/t/{tenant}").ToString().TrimEnd('/');
@@ -54,6 +58,7 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
         var database = options.Database ?? await TestDatabase.CreateAsync();
         var work = Directory.CreateTempSubdirectory("ciam-test-").FullName;
         var mail = Path.Combine(work, "mail");
+        var sms = Path.Combine(work, "sms");
         var import = Path.Combine(work, "import");
         Directory.CreateDirectory(import);
         foreach (var (document, index) in options.ImportDocuments.Select((d, i) => (d, i)))
@@ -80,6 +85,9 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
             ["Ciam:Email:PickupDirectory"] = mail,
             // Tests share one Redis and send many messages to the same test users; the limit has its own test.
             ["Ciam:Email:MaxPerRecipientPerHour"] = "10000",
+            ["Ciam:Passwordless:Sms:PickupDirectory"] = sms,
+            // Every test browser is 127.0.0.1; the per-address code limit has its own test.
+            ["Ciam:Passwordless:MaxCodesPerAddressPerHour"] = "100000",
             ["Ciam:Import:Path"] = options.ImportDocuments.Count > 0 ? import : null,
             ["Ciam:Protocol:Keys:PublishAhead"] = "00:00:00",
         };
@@ -115,7 +123,7 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
         await app.PrepareCiamAsync();
         app.UseCiamServer();
         await app.StartAsync();
-        return new CiamTestServer(app, database, ownsDatabase, new Mailbox(mail), work);
+        return new CiamTestServer(app, database, ownsDatabase, new Mailbox(mail), new SmsBox(sms), work);
     }
 
     /// <summary>Waits until every email queued so far has been written to the pickup folder (or dropped):

@@ -38,6 +38,10 @@ public static class SessionEndReasons
     public const string SignOutEverywhere = "sign_out_everywhere";
     public const string Administrator = "administrator";
 
+    /// <summary>A code proved an email address the account had never verified: whoever set that account up
+    /// may not own the address, so their sessions end.</summary>
+    public const string EmailProven = "email_proven";
+
     /// <summary>A refresh token was presented again after it had been used: stolen or replayed (RFC 9700 4.14.2).</summary>
     public const string RefreshTokenReuse = "refresh_token_reuse";
 }

@@ -20,6 +20,7 @@ public sealed class TenantImport
     public BrandingImport? Branding { get; set; }
     public PasswordPolicyImport? PasswordPolicy { get; set; }
     public SessionPolicyImport? SessionPolicy { get; set; }
+    public SignInImport? SignIn { get; set; }
     public List<ApiScopeImport>? ApiScopes { get; set; }
     public List<string>? Roles { get; set; }
     public List<ClientImport>? Clients { get; set; }
@@ -35,6 +36,19 @@ public sealed class BrandingImport
 public sealed class PasswordPolicyImport
 {
     public int? MinLength { get; set; }
+}
+
+/// <summary>Which ways of signing in the login page offers; an omitted field keeps the default
+/// (<see cref="CiamServer.Core.Tenancy.TenantSignInPolicy"/>).</summary>
+public sealed class SignInImport
+{
+    public bool? Password { get; set; }
+    public bool? EmailLink { get; set; }
+    public bool? EmailCode { get; set; }
+    public bool? SmsCode { get; set; }
+    public bool? Passkey { get; set; }
+    public bool? PasskeyRecoveryByEmail { get; set; }
+    public bool? RequirePasskeyAttestation { get; set; }
 }
 
 public sealed class SessionPolicyImport

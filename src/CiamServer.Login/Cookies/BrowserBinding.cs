@@ -6,7 +6,7 @@ namespace CiamServer.Login.Cookies;
 /// <summary>A random value in a cookie of the browser that asks for a code or link. The code is bound to its
 /// hash: only that browser can type the code in, and a magic link opened in any other browser asks for
 /// confirmation instead of signing it in (which would let someone sign a victim into the attacker's account).</summary>
-internal sealed class BrowserBinding(CookieSetup cookies)
+public sealed class BrowserBinding(CookieSetup cookies)
 {
     private string CookieName => cookies.Prefix + ".browser";
 

@@ -11,7 +11,7 @@ namespace CiamServer.Login.Cookies;
 /// come along on the top-level redirect from a client). A server allowed to serve plain HTTP
 /// (<c>Ciam:Hosting:AllowInsecureHttp</c>: development, a local demo) drops the prefix and Secure, because
 /// browsers refuse <c>__Host-</c> cookies over HTTP and antiforgery refuses a Secure cookie there.</summary>
-internal sealed class CookieSetup(IConfiguration configuration)
+public sealed class CookieSetup(IConfiguration configuration)
     : IConfigureNamedOptions<CookieAuthenticationOptions>, IConfigureOptions<AntiforgeryOptions>
 {
     private bool AllowInsecureHttp => CiamServer.Core.Infrastructure.PlainHttp.IsAllowed(configuration);

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using CiamServer.Core.Email;
+using CiamServer.Core.Passwordless;
+using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
 using CiamServer.Login.Infrastructure;
 using CiamServer.Login.Throttling;
+using CiamServer.Passwordless.Sms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,8 +19,13 @@ public sealed class LoginModel(
     AccountSignIn signIn,
     LoginThrottle throttle,
     IEmailSender email,
+    CodeDelivery codes,
+    ISmsSender sms,
+    ITenantContext tenants,
     IOptions<LoginOptions> options) : PageModel
 {
+    internal const string TooManyCodes = "Too many codes were sent to this address. Wait an hour, or sign in another way.";
+
     internal const string WrongCredentials = "The email or password is not correct.";
     internal const string Paused = "Too many attempts. Wait a few minutes and try again, or reset your password.";
 
@@ -35,6 +43,10 @@ public sealed class LoginModel(
 
     public string? Notice { get; private set; }
 
+    public TenantSignInPolicy Methods => tenants.Required.SignIn;
+
+    public bool OffersSms => Methods.SmsCode && sms.IsConfigured;
+
     public void OnGet([FromQuery(Name = "login_hint")] string? loginHint)
     {
         if (loginHint is { Length: <= 256 } && loginHint.Contains('@', StringComparison.Ordinal))
@@ -45,6 +57,16 @@ public sealed class LoginModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!Methods.Password)
+        {
+            return await OnPostEmailAsync();
+        }
+
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError("Input.Password", "Enter your password.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -78,11 +100,37 @@ public sealed class LoginModel(
         return LocalRedirect(ReturnUrls.Safe(Request, ReturnUrl));
     }
 
-    private async Task<bool> PasswordMatchesAsync(CiamUser? user, string password)
+    /// <summary>"Email me a code": a code (and a magic link where offered) to any address. For an address
+    /// without an account, using it creates one, so the answer is the same for everyone.</summary>
+    public async Task<IActionResult> OnPostEmailAsync()
     {
-        if (user is null)
+        ModelState.Remove("Input.Password");
+        if (!Methods.AnyEmailCode)
         {
-            hasher.VerifyHashedPassword(new CiamUser(), DummyHash, password);
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var flow = await codes.SendByEmailAsync(HttpContext, Input.Email, OneTimeCodePurpose.SignIn, ReturnUrls.Safe(Request, ReturnUrl));
+        if (flow is null)
+        {
+            Message = TooManyCodes;
+            return Page();
+        }
+
+        return RedirectToPage("Code", new { flow });
+    }
+
+    private async Task<bool> PasswordMatchesAsync(CiamUser? user, string? password)
+    {
+        // An account without a password (passwordless only) costs the same check as a missing one.
+        if (user is null || user.PasswordHash is null || password is null)
+        {
+            hasher.VerifyHashedPassword(new CiamUser(), DummyHash, password ?? string.Empty);
             return false;
         }
 
@@ -96,8 +144,8 @@ public sealed class LoginModel(
         [StringLength(256, ErrorMessage = "Enter a valid email address.")]
         public string Email { get; set; } = string.Empty;
 
-        [Required(ErrorMessage = "Enter your password.")]
+        // Required for the password button only (checked there): the email-code button sends the email alone.
         [StringLength(1024, ErrorMessage = "The email or password is not correct.")]
-        public string Password { get; set; } = string.Empty;
+        public string? Password { get; set; }
     }
 }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using CiamServer.Core.Email;
+using CiamServer.Core.Passwordless;
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
+using CiamServer.Login.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,8 +13,10 @@ namespace CiamServer.Login.Pages.Account;
 /// <summary>Sign-up. Whether or not the address already has an account, the page says the same thing
 /// ("check your email"); the owner of an existing account gets a note instead of a link.</summary>
 public sealed class RegisterModel(UserManager<CiamUser> users, IPasswordHasher<CiamUser> hasher, IEmailSender email,
-    ITenantContext tenants) : PageModel
+    ITenantContext tenants, CodeDelivery codes) : PageModel
 {
+    public TenantSignInPolicy Methods => tenants.Required.SignIn;
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -27,6 +31,16 @@ public sealed class RegisterModel(UserManager<CiamUser> users, IPasswordHasher<C
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (!Methods.Password)
+        {
+            return await OnPostPasswordlessAsync();
+        }
+
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError("Input.Password", "Choose a password.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -52,7 +66,7 @@ public sealed class RegisterModel(UserManager<CiamUser> users, IPasswordHasher<C
         var existing = await users.FindByEmailAsync(Input.Email);
         if (existing is null)
         {
-            var created = await users.CreateAsync(candidate, Input.Password);
+            var created = await users.CreateAsync(candidate, Input.Password!);
             if (created.Succeeded)
             {
                 await VerificationEmail.SendAsync(users, email, Request, candidate, ReturnUrl, cancellationToken);
@@ -66,11 +80,36 @@ public sealed class RegisterModel(UserManager<CiamUser> users, IPasswordHasher<C
         else
         {
             // Same work as creating an account (a password hash), so timing tells nothing either.
-            hasher.HashPassword(candidate, Input.Password);
+            hasher.HashPassword(candidate, Input.Password!);
             await AccountExistsEmail.SendAsync(email, Request, existing, cancellationToken);
         }
 
         return RedirectToPage("CheckEmail", new { returnUrl = ReturnUrl });
+    }
+
+    /// <summary>Sign-up without a password: the email code flow, which creates the account with the address
+    /// verified once the code is used (and the same answer whether or not the address has an account).</summary>
+    public async Task<IActionResult> OnPostPasswordlessAsync()
+    {
+        ModelState.Remove("Input.Password");
+        if (!Methods.AnyEmailCode)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var flow = await codes.SendByEmailAsync(HttpContext, Input.Email, OneTimeCodePurpose.SignIn, ReturnUrls.Safe(Request, ReturnUrl));
+        if (flow is null)
+        {
+            ModelState.AddModelError(string.Empty, LoginModel.TooManyCodes);
+            return Page();
+        }
+
+        return RedirectToPage("Code", new { flow });
     }
 
     private async Task<List<string>> ValidatePasswordAsync(CiamUser candidate)
@@ -98,8 +137,8 @@ public sealed class RegisterModel(UserManager<CiamUser> users, IPasswordHasher<C
         [StringLength(100, ErrorMessage = "Use at most 100 characters.")]
         public string? FamilyName { get; set; }
 
-        [Required(ErrorMessage = "Choose a password.")]
+        // Required for the password sign-up only (checked there).
         [StringLength(4096, ErrorMessage = "Use at most 256 characters.")]
-        public string Password { get; set; } = string.Empty;
+        public string? Password { get; set; }
     }
 }
