@@ -2,6 +2,7 @@ using CiamServer.Core;
 using CiamServer.Core.Authentication;
 using CiamServer.Core.Data;
 using CiamServer.Core.Users;
+using CiamServer.Login.Accounts;
 using CiamServer.Login.Cookies;
 using CiamServer.Login.Infrastructure;
 using CiamServer.Login.Passwords;
@@ -35,6 +36,8 @@ public static class LoginServiceCollectionExtensions
                 "Ciam:Login:Throttling delays must be positive, the maximum not below the first.")
             .ValidateOnStart();
 
+        // Before AddIdentityCore, which then leaves out its own validator.
+        services.AddScoped<IUserValidator<CiamUser>, PhoneOrEmailUserValidator>();
         services.AddIdentityCore<CiamUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;

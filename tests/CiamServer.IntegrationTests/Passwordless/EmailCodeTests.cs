@@ -58,9 +58,10 @@ public sealed class EmailCodeTests(PasswordlessFixture fixture) : IClassFixture<
         var missing = await browser.FollowAsync(await PasswordlessPages.RequestEmailCodeAsync(Server, browser, TestTenants.Acme, AccountPages.UniqueEmail("nobody")));
 
         Assert.Equal(existing.StatusCode, missing.StatusCode);
-        Assert.Equal(
-            (await AccountPages.MainTextAsync(existing)).Replace("al•••••@example.com", "X", StringComparison.Ordinal),
-            (await AccountPages.MainTextAsync(missing)).Replace("no•••••@example.com", "X", StringComparison.Ordinal));
+        // The same page but for the (masked) address itself.
+        static string WithoutAddress(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\S+•+@example\.com", "X");
+        Assert.Contains("•@example.com", await AccountPages.MainTextAsync(existing), StringComparison.Ordinal);
+        Assert.Equal(WithoutAddress(await AccountPages.MainTextAsync(existing)), WithoutAddress(await AccountPages.MainTextAsync(missing)));
     }
 
     [Fact]

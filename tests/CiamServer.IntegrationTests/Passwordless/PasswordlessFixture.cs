@@ -14,12 +14,16 @@ public sealed class PasswordlessFixture : ServerFixture
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>The standard test tenant (clients, users) with text messages on and passwords off.</summary>
+    private static string PhonesTenant => TestTenants.Tenant(Phones, "Phones Inc").Replace(
+        $"\"slug\": \"{Phones}\",", $"\"slug\": \"{Phones}\", \"signIn\": {{ \"password\": false, \"smsCode\": true }},", StringComparison.Ordinal);
+
     protected override TestServerOptions Options()
     {
         var options = new TestServerOptions { Clock = Clock };
         options.ImportDocuments.Add($$"""
             { "tenants": [
-              { "slug": "{{Phones}}", "displayName": "Phones Inc", "signIn": { "password": false, "smsCode": true } },
+              {{PhonesTenant}},
               { "slug": "{{CodeOnly}}", "displayName": "Code Only", "signIn": { "emailLink": false } },
               { "slug": "{{LinkOnly}}", "displayName": "Link Only", "signIn": { "emailCode": false, "password": false } },
               { "slug": "{{PasswordOnly}}", "displayName": "Passwords", "signIn": { "emailLink": false, "emailCode": false, "passkey": false } }

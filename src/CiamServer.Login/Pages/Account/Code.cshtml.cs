@@ -23,6 +23,7 @@ public sealed class CodeModel(
 {
     internal const string WrongCode = "That code is not right. Check the message and try again.";
     internal const string DeadCode = "This code can no longer be used. Ask for a new one.";
+    internal const string Paused = "Too many wrong codes. Wait a few minutes and try again.";
 
     [BindProperty(SupportsGet = true)]
     public Guid Flow { get; set; }
@@ -78,7 +79,7 @@ public sealed class CodeModel(
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
         if (await throttle.IsPausedAsync(row.Recipient, address, cancellationToken))
         {
-            Message = LoginModel.Paused;
+            Message = Paused;
             return Page();
         }
 
