@@ -2,7 +2,7 @@ using PhoneNumbers;
 
 namespace CiamServer.Passwordless.Phones;
 
-/// <summary>Phone numbers as users type them ("(201) 555-0123", "+44 7700 900123") turned into E.164
+/// <summary>Phone numbers as users type them ("(201) 555-0123", "+44 7400 123456") turned into E.164
 /// ("+12015550123"), the one form that is stored, compared and sent to.</summary>
 public static class PhoneNumberNormalizer
 {
@@ -35,7 +35,7 @@ public static class PhoneNumberNormalizer
         }
     }
 
-    /// <summary>The number as shown to its owner with all but the last two digits hidden ("+1 ••• ••• ••23").</summary>
+    /// <summary>The number as shown to its owner with all but the last two digits hidden ("+1••••••••23").</summary>
     public static string Masked(string e164) =>
         e164.Length <= 4 ? e164 : e164[..2] + new string('•', e164.Length - 4) + e164[^2..];
 }
