@@ -49,9 +49,10 @@ public sealed class PasskeyBrowserTests(PasskeyChromiumFixture chromium, ServerF
         // The page starts a conditional request on load; focusing the email field is where a person would
         // pick the passkey from the suggestions. Chromium's virtual authenticator answers it by itself.
         await page.GotoAsync(Server.Url(TestTenants.Acme, "account/passkey").ToString());
+        await page.Locator("[data-passkey-sign-in][data-autofill=waiting]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByLabel("Email").FocusAsync();
 
-        await Expect(page).ToHaveURLAsync(Server.Url(TestTenants.Acme, "account").ToString());
+        await Expect(page).ToHaveURLAsync(Server.Url(TestTenants.Acme, "account").ToString(), new() { Timeout = 15_000 });
         await Expect(page.GetByText("You are signed in as")).ToContainTextAsync(email);
     }
 

@@ -193,7 +193,10 @@
                 if (mediation) {
                     request.mediation = mediation;
                 }
-                return navigator.credentials.get(request).then(function (credential) {
+                var pending = navigator.credentials.get(request);
+                // Marks the page while autofill is ready to offer passkeys (tests wait for it before focusing).
+                root.dataset.autofill = mediation === "conditional" ? "waiting" : "off";
+                return pending.then(function (credential) {
                     if (!credential) {
                         return null;
                     }
