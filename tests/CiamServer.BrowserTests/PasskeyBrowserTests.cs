@@ -46,8 +46,10 @@ public sealed class PasskeyBrowserTests(PasskeyChromiumFixture chromium, ServerF
         await AddPasskeyAsync(page);
         await SignOutAsync(page);
 
-        // The page starts a conditional request on load; focusing the email field is where a person would
-        // pick the passkey from the suggestions. Chromium's virtual authenticator answers it by itself.
+        // The page starts a conditional request on load (no button is clicked here). A person would focus the
+        // email field and pick the passkey from the suggestions; Chromium's virtual authenticator answers a
+        // conditional request by itself (it signs in even without the focus), so the test checks that the
+        // conditional request was made and that it signed in.
         await page.GotoAsync(Server.Url(TestTenants.Acme, "account/passkey").ToString());
         await page.Locator("[data-passkey-sign-in][data-autofill=waiting]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByLabel("Email").FocusAsync();
