@@ -29,11 +29,11 @@ public sealed class HostedPagesTests(ChromiumFixture chromium, ServerFixture fix
         var message = await Server.Mailbox.WaitForAsync(email, "Verify");
         await page.GotoAsync(Mailbox.FirstLink(message).ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email verified" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TestTenants.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(Server.Url(TestTenants.Acme, "account").ToString());
         await Expect(page.GetByText("You are signed in as")).ToContainTextAsync(email);
     }
@@ -58,11 +58,11 @@ public sealed class HostedPagesTests(ChromiumFixture chromium, ServerFixture fix
         }
 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways.");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeInViewportAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true })).ToBeInViewportAsync();
 
         await page.GetByLabel("Email").FillAsync("alice@example.com");
         await page.GetByLabel("Password").FillAsync(TestTenants.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByText("You are signed in as")).ToContainTextAsync("alice@example.com");
     }
 

@@ -28,7 +28,7 @@ public sealed class PasskeyBrowserTests(PasskeyChromiumFixture chromium, ServerF
         await SignOutAsync(page);
         // Only the button here: autofill is switched off so it cannot finish the sign-in first.
         await page.AddInitScriptAsync("PublicKeyCredential.isConditionalMediationAvailable = () => Promise.resolve(false);");
-        await page.GotoAsync(Server.Url(TestTenants.Acme, "account/passkey").ToString());
+        await page.GotoAsync(Server.Url(TestTenants.Acme, "account/login").ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(Server.Url(TestTenants.Acme, "account").ToString());
@@ -50,7 +50,7 @@ public sealed class PasskeyBrowserTests(PasskeyChromiumFixture chromium, ServerF
         // email field and pick the passkey from the suggestions; Chromium's virtual authenticator answers a
         // conditional request by itself (it signs in even without the focus), so the test checks that the
         // conditional request was made and that it signed in.
-        await page.GotoAsync(Server.Url(TestTenants.Acme, "account/passkey").ToString());
+        await page.GotoAsync(Server.Url(TestTenants.Acme, "account/login").ToString());
         await page.Locator("[data-passkey-sign-in][data-autofill=waiting]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByLabel("Email").FocusAsync();
 
@@ -65,7 +65,7 @@ public sealed class PasskeyBrowserTests(PasskeyChromiumFixture chromium, ServerF
         var page = await context.NewPageAsync();
         await page.AddInitScriptAsync("delete window.PublicKeyCredential;");
 
-        await page.GotoAsync(Server.Url(TestTenants.Acme, "account/passkey").ToString());
+        await page.GotoAsync(Server.Url(TestTenants.Acme, "account/login").ToString());
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" })).ToBeHiddenAsync();
     }
@@ -75,7 +75,7 @@ public sealed class PasskeyBrowserTests(PasskeyChromiumFixture chromium, ServerF
         await page.GotoAsync(Server.Url(TestTenants.Acme, "account/login").ToString());
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TestTenants.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.GetByText("You are signed in as")).ToContainTextAsync(email);
     }
 

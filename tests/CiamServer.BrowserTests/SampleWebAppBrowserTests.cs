@@ -20,7 +20,7 @@ public sealed class SampleWebAppBrowserTests(ChromiumFixture chromium, SampleSta
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(Stack.WebApp("/").ToString());
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await SignInAsync(page);
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Allow access?" })).ToBeVisibleAsync();
@@ -43,7 +43,7 @@ public sealed class SampleWebAppBrowserTests(ChromiumFixture chromium, SampleSta
 
         // The server's session has ended too: signing in again asks for the password.
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in again" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Password")).ToBeEmptyAsync();
     }
 
@@ -72,6 +72,6 @@ public sealed class SampleWebAppBrowserTests(ChromiumFixture chromium, SampleSta
     {
         await page.GetByLabel("Email").FillAsync(SampleStack.Email);
         await page.GetByLabel("Password").FillAsync(SampleStack.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 }
