@@ -20,7 +20,7 @@ public sealed class PickupDirectorySmsTransportTests : IDisposable
 
         var file = Assert.Single(_folder.TextFiles());
         Assert.Equal("To: +12015550123\n\nYour code is 123456", await File.ReadAllTextAsync(file));
-        Assert.Matches(@"^\d{19}-[0-9a-f]{32}\.txt$", Path.GetFileName(file));
+        Assert.Matches(@"^\d{19}-\d{10}-[0-9a-f]{32}\.txt$", Path.GetFileName(file));
     }
 
     [Fact]
@@ -46,6 +46,19 @@ public sealed class PickupDirectorySmsTransportTests : IDisposable
         var bodies = await Task.WhenAll(_folder.TextFiles().Select(f => File.ReadAllTextAsync(f)));
         Assert.Equal(["message 1", "message 2", "message 3"], bodies.Select(b => b.Split("\n\n")[1]));
         Assert.Empty(Directory.GetFiles(_folder.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task SendAsync_FrozenClock_FilesStillSortInSendingOrder()
+    {
+        var transport = Transport();
+        for (var i = 1; i <= 12; i++)
+        {
+            await transport.SendAsync(new SmsMessage("+12015550123", $"message {i}"), CancellationToken.None);
+        }
+
+        var bodies = await Task.WhenAll(_folder.TextFiles().Select(f => File.ReadAllTextAsync(f)));
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"message {i}"), bodies.Select(b => b.Split("\n\n")[1]));
     }
 
     [Fact]
