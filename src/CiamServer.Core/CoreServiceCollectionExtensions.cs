@@ -55,6 +55,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddScoped<ITenantContext, TenantContext>();
         services.TryAddScoped<Sessions.ISessionManager, Sessions.SessionManager>();
+        services.TryAddScoped<Audit.IAuditLog, Audit.DatabaseAuditLog>();
         services.TryAddSingleton<ITenantDirectory, CachedTenantDirectory>();
         services.AddDbContext<CiamDbContext>((provider, builder) =>
             DatabaseRegistration.Configure(builder, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));

@@ -31,6 +31,16 @@ public sealed class CiamDbContext(DbContextOptions<CiamDbContext> options, ITena
 
     public DbSet<PasskeyCredential> PasskeyCredentials => Set<PasskeyCredential>();
 
+    public DbSet<Mfa.TotpAuthenticator> TotpAuthenticators => Set<Mfa.TotpAuthenticator>();
+
+    public DbSet<Mfa.RecoveryCode> RecoveryCodes => Set<Mfa.RecoveryCode>();
+
+    public DbSet<Mfa.RememberedDevice> RememberedDevices => Set<Mfa.RememberedDevice>();
+
+    public DbSet<Risk.SignInAttempt> SignInAttempts => Set<Risk.SignInAttempt>();
+
+    public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

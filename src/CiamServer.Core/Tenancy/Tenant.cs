@@ -21,4 +21,8 @@ public sealed class Tenant
     public TenantSessionPolicy SessionPolicy { get; set; } = new();
 
     public TenantSignInPolicy SignIn { get; set; } = new();
+
+    public TenantMfaPolicy Mfa { get; set; } = new();
+
+    public TenantRiskPolicy Risk { get; set; } = new();
 }

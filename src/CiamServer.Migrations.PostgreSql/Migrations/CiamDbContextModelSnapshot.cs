@@ -22,6 +22,54 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CiamServer.Core.Audit.AuditEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ActorType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DataJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("CiamServer.Core.Keys.SigningKeyRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -57,6 +105,119 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.RememberedDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("remembered_devices", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.TotpAuthenticator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("totp_authenticators", (string)null);
                 });
 
             modelBuilder.Entity("CiamServer.Core.OpenIddict.CiamApplication", b =>
@@ -447,6 +608,87 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.ToTable("revocations", (string)null);
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Risk.SignInAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Methods")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "UserId", "CreatedAt");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("CiamServer.Core.Sessions.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -771,6 +1013,33 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Mfa.RecoveryCode", b =>
+                {
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.RememberedDevice", b =>
+                {
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.TotpAuthenticator", b =>
+                {
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CiamServer.Core.OpenIddict.CiamAuthorization", b =>
                 {
                     b.HasOne("CiamServer.Core.OpenIddict.CiamApplication", "Application")
@@ -830,6 +1099,50 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                                 .HasForeignKey("TenantId");
                         });
 
+                    b.OwnsOne("CiamServer.Core.Tenancy.TenantMfaPolicy", "Mfa", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("AllowEmail")
+                                .HasColumnType("boolean")
+                                .HasColumnName("mfa_allow_email");
+
+                            b1.Property<bool>("AllowSms")
+                                .HasColumnType("boolean")
+                                .HasColumnName("mfa_allow_sms");
+
+                            b1.Property<bool>("AllowTotp")
+                                .HasColumnType("boolean")
+                                .HasColumnName("mfa_allow_totp");
+
+                            b1.Property<bool>("AllowWebAuthn")
+                                .HasColumnType("boolean")
+                                .HasColumnName("mfa_allow_webauthn");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("mfa_mode");
+
+                            b1.Property<int>("RememberDeviceDays")
+                                .HasColumnType("integer")
+                                .HasColumnName("mfa_remember_device_days");
+
+                            b1.Property<string>("RequiredForRoles")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("mfa_required_for_roles");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
                     b.OwnsOne("CiamServer.Core.Tenancy.TenantPasswordPolicy", "PasswordPolicy", b1 =>
                         {
                             b1.Property<Guid>("TenantId")
@@ -838,6 +1151,27 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                             b1.Property<int>("MinLength")
                                 .HasColumnType("integer")
                                 .HasColumnName("password_min_length");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
+                    b.OwnsOne("CiamServer.Core.Tenancy.TenantRiskPolicy", "Risk", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("DenyAt")
+                                .HasColumnType("integer")
+                                .HasColumnName("risk_deny_at");
+
+                            b1.Property<int>("StepUpAt")
+                                .HasColumnType("integer")
+                                .HasColumnName("risk_step_up_at");
 
                             b1.HasKey("TenantId");
 
@@ -912,7 +1246,13 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.Navigation("Branding")
                         .IsRequired();
 
+                    b.Navigation("Mfa")
+                        .IsRequired();
+
                     b.Navigation("PasswordPolicy")
+                        .IsRequired();
+
+                    b.Navigation("Risk")
                         .IsRequired();
 
                     b.Navigation("SessionPolicy")

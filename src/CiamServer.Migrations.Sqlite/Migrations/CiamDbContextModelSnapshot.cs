@@ -17,6 +17,54 @@ namespace CiamServer.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CiamServer.Core.Audit.AuditEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("CiamServer.Core.Keys.SigningKeyRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -52,6 +100,119 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.RecoveryCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.RememberedDevice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId");
+
+                    b.ToTable("remembered_devices", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.TotpAuthenticator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastUsedStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("totp_authenticators", (string)null);
                 });
 
             modelBuilder.Entity("CiamServer.Core.OpenIddict.CiamApplication", b =>
@@ -442,6 +603,87 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.ToTable("revocations", (string)null);
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Risk.SignInAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeviceHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Methods")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "UserId", "CreatedAt");
+
+                    b.ToTable("sign_in_attempts", (string)null);
+                });
+
             modelBuilder.Entity("CiamServer.Core.Sessions.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -760,6 +1002,33 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Mfa.RecoveryCode", b =>
+                {
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.RememberedDevice", b =>
+                {
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Mfa.TotpAuthenticator", b =>
+                {
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CiamServer.Core.OpenIddict.CiamAuthorization", b =>
                 {
                     b.HasOne("CiamServer.Core.OpenIddict.CiamApplication", "Application")
@@ -819,6 +1088,50 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                                 .HasForeignKey("TenantId");
                         });
 
+                    b.OwnsOne("CiamServer.Core.Tenancy.TenantMfaPolicy", "Mfa", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("AllowEmail")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("mfa_allow_email");
+
+                            b1.Property<bool>("AllowSms")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("mfa_allow_sms");
+
+                            b1.Property<bool>("AllowTotp")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("mfa_allow_totp");
+
+                            b1.Property<bool>("AllowWebAuthn")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("mfa_allow_webauthn");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("mfa_mode");
+
+                            b1.Property<int>("RememberDeviceDays")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("mfa_remember_device_days");
+
+                            b1.Property<string>("RequiredForRoles")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("mfa_required_for_roles");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
                     b.OwnsOne("CiamServer.Core.Tenancy.TenantPasswordPolicy", "PasswordPolicy", b1 =>
                         {
                             b1.Property<Guid>("TenantId")
@@ -827,6 +1140,27 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                             b1.Property<int>("MinLength")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("password_min_length");
+
+                            b1.HasKey("TenantId");
+
+                            b1.ToTable("tenants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TenantId");
+                        });
+
+                    b.OwnsOne("CiamServer.Core.Tenancy.TenantRiskPolicy", "Risk", b1 =>
+                        {
+                            b1.Property<Guid>("TenantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("DenyAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("risk_deny_at");
+
+                            b1.Property<int>("StepUpAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("risk_step_up_at");
 
                             b1.HasKey("TenantId");
 
@@ -901,7 +1235,13 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.Navigation("Branding")
                         .IsRequired();
 
+                    b.Navigation("Mfa")
+                        .IsRequired();
+
                     b.Navigation("PasswordPolicy")
+                        .IsRequired();
+
+                    b.Navigation("Risk")
                         .IsRequired();
 
                     b.Navigation("SessionPolicy")

@@ -36,6 +36,24 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
             signIn.Property(p => p.RequirePasskeyAttestation).HasColumnName("require_passkey_attestation");
             signIn.Ignore(p => p.AnyEmailCode);
         });
+        builder.OwnsOne(t => t.Mfa, mfa =>
+        {
+            mfa.Property(p => p.Mode).HasColumnName("mfa_mode").HasConversion<string>().HasMaxLength(16);
+            mfa.Property(p => p.RequiredForRoles).HasColumnName("mfa_required_for_roles").HasMaxLength(1000);
+            mfa.Property(p => p.AllowTotp).HasColumnName("mfa_allow_totp");
+            mfa.Property(p => p.AllowWebAuthn).HasColumnName("mfa_allow_webauthn");
+            mfa.Property(p => p.AllowSms).HasColumnName("mfa_allow_sms");
+            mfa.Property(p => p.AllowEmail).HasColumnName("mfa_allow_email");
+            mfa.Property(p => p.RememberDeviceDays).HasColumnName("mfa_remember_device_days");
+            mfa.Ignore(p => p.RolesRequiringMfa);
+        });
+        builder.OwnsOne(t => t.Risk, risk =>
+        {
+            risk.Property(p => p.StepUpAt).HasColumnName("risk_step_up_at");
+            risk.Property(p => p.DenyAt).HasColumnName("risk_deny_at");
+        });
+        builder.Navigation(t => t.Mfa).IsRequired();
+        builder.Navigation(t => t.Risk).IsRequired();
         builder.Navigation(t => t.Branding).IsRequired();
         builder.Navigation(t => t.SignIn).IsRequired();
         builder.Navigation(t => t.PasswordPolicy).IsRequired();
