@@ -9,6 +9,17 @@ internal sealed class MemoryRiskCounterStore(TimeProvider clock)
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private int _startsSinceSweep;
 
+    internal int EntryCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
     public long Count(string key)
     {
         lock (_lock)
