@@ -4,8 +4,4 @@ namespace CiamServer.Risk;
 /// <param name="AccountFailures">Failed attempts for the account name.</param>
 /// <param name="AddressFailures">Failed attempts from the IP address, whatever the name.</param>
 /// <param name="AddressAccounts">Distinct account names tried from the IP address (HyperLogLog: about 1% off).</param>
-/// <param name="Available">False when the counters could not be read (Redis down); the counts are then 0.</param>
-public sealed record RiskCounts(long AccountFailures, long AddressFailures, long AddressAccounts, bool Available = true)
-{
-    public static RiskCounts Unavailable { get; } = new(0, 0, 0, Available: false);
-}
+public sealed record RiskCounts(long AccountFailures, long AddressFailures, long AddressAccounts);

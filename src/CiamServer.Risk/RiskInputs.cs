@@ -68,9 +68,6 @@ public sealed record RiskInputs
     /// <summary>Distinct account names tried from the address in the window (before this attempt).</summary>
     public long AddressAccounts { get; init; }
 
-    /// <summary>False when the counters could not be read; the three counts are then 0.</summary>
-    public bool CountersAvailable { get; init; } = true;
-
     /// <summary>The deny-list entry (CIDR) the address falls in.</summary>
     public string? DenyListMatch { get; init; }
 

@@ -1,15 +1,15 @@
 using System.Net;
 using CiamServer.Core.Tenancy;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace CiamServer.Risk.Counters;
 
 /// <summary>The counters in Redis, on the connection Core opened. Each operation is one Lua script: one
-/// command, one round trip. Windows are fixed and start at the first increment (PEXPIRE when the key is new).</summary>
-internal sealed class RedisRiskCounters(
-    IConnectionMultiplexer redis, ITenantContext tenants, IOptions<RiskOptions> options, ILogger<RedisRiskCounters> logger)
+/// command, one round trip. Windows are fixed and start at the first increment (PEXPIRE when the key is new).
+/// Redis errors are not hidden: like the sign-in throttle, a sign-in that cannot read its counters answers 503
+/// (Core's ServiceUnavailableMiddleware) rather than going ahead with the velocity signals silent.</summary>
+internal sealed class RedisRiskCounters(IConnectionMultiplexer redis, ITenantContext tenants, IOptions<RiskOptions> options)
     : IRiskCounters
 {
     // KEYS: account failures, address failures, address names. Missing keys read as 0.
@@ -42,16 +42,8 @@ internal sealed class RedisRiskCounters(
         RedisKey[] redisKeys = keys.AddressFailures is null
             ? [keys.AccountFailures]
             : [keys.AccountFailures, keys.AddressFailures, keys.AddressAccounts];
-        try
-        {
-            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(ReadScript, redisKeys))!;
-            return new RiskCounts((long)result[0], (long)result[1], (long)result[2]);
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            logger.RiskCountersUnavailable(exception);
-            return RiskCounts.Unavailable;
-        }
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(ReadScript, redisKeys))!;
+        return new RiskCounts((long)result[0], (long)result[1], (long)result[2]);
     }
 
     public async Task RecordFailureAsync(string accountName, IPAddress? address, CancellationToken cancellationToken)

@@ -35,7 +35,6 @@ internal static class RiskInputsBuilder
             AccountFailures = counts.AccountFailures,
             AddressFailures = counts.AddressFailures,
             AddressAccounts = counts.AddressAccounts,
-            CountersAvailable = counts.Available,
             DenyListMatch = denyListMatch,
             AnonymizerMatch = anonymizerMatch,
             PreviousAt = travel.Previous?.At,

@@ -205,17 +205,6 @@ public sealed class RiskEngineTests
     }
 
     [Fact]
-    public async Task Assess_CountersUnavailable_Recorded()
-    {
-        _kit.Counters.Counts = RiskCounts.Unavailable;
-
-        var assessment = await _kit.AssessAsync(RiskTestKit.Paris);
-
-        Assert.False(assessment.Inputs.CountersAvailable);
-        Assert.Empty(assessment.Reasons);
-    }
-
-    [Fact]
     public async Task Assess_UnknownAccountName_HistoryNotRead()
     {
         _kit.SignedIn(RiskTestKit.Paris, "device-a", TimeSpan.FromDays(1));
