@@ -1,0 +1,29 @@
+using CiamServer.Core.Audit;
+using Microsoft.AspNetCore.Http;
+
+namespace CiamServer.Mfa;
+
+/// <summary>The audit actions of this module. Entries name the user and what changed, never a secret or a code.</summary>
+public static class MfaAuditActions
+{
+    public const string TotpEnrolled = "mfa.totp.enrolled";
+    public const string TotpRemoved = "mfa.totp.removed";
+    public const string RecoveryCodesGenerated = "mfa.recovery_codes.generated";
+    public const string RecoveryCodesDeleted = "mfa.recovery_codes.deleted";
+    public const string RecoveryCodeRedeemed = "mfa.recovery_code.redeemed";
+    public const string DeviceRemembered = "mfa.device.remembered";
+    public const string DeviceRevoked = "mfa.device.revoked";
+    public const string AllDevicesRevoked = "mfa.device.revoked_all";
+}
+
+internal static class MfaAudit
+{
+    /// <summary>An entry by the user about their own account, with the request's address when there is one.</summary>
+    public static Task WriteUserActionAsync(this IAuditLog log, IHttpContextAccessor http, Guid userId, string action, object? data,
+        CancellationToken cancellationToken)
+    {
+        var id = userId.ToString();
+        var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        return log.WriteAsync(new AuditEntry("user", id, action, "user", id, data, ip), cancellationToken);
+    }
+}
