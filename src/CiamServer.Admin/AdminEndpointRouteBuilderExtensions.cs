@@ -1,3 +1,4 @@
+using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -11,6 +12,7 @@ public static class AdminEndpointRouteBuilderExtensions
     {
         var api = endpoints.MapGroup("admin/api").RequireAuthorization(AdminServiceCollectionExtensions.AdminPolicy).DisableAntiforgery();
         api.MapSessionsApi();
+        api.MapSignInsApi();
         return endpoints;
     }
 }

@@ -86,6 +86,28 @@ internal static class ImportValidator
             problem(path + ".sessionPolicy.absoluteLifetimeMinutes", "must be between 1 and 525600.");
         }
 
+        if (tenant.Mfa?.Mode is { } mode && (!Enum.TryParse<MfaMode>(mode, ignoreCase: true, out _) || int.TryParse(mode, out _)))
+        {
+            problem(path + ".mfa.mode", "must be off, optional, required or adaptive.");
+        }
+
+        if (tenant.Mfa?.RememberDeviceDays is < 0 or > 365)
+        {
+            problem(path + ".mfa.rememberDeviceDays", "must be between 0 (off) and 365.");
+        }
+
+        if (tenant.Mfa?.RequiredForRoles?.Any(r => string.IsNullOrWhiteSpace(r) || r.Contains(',', StringComparison.Ordinal) || r.Length > 100) == true)
+        {
+            problem(path + ".mfa.requiredForRoles", "must list role names (no commas, at most 100 characters).");
+        }
+
+        var stepUpAt = tenant.Risk?.StepUpAt ?? new TenantRiskPolicy().StepUpAt;
+        var denyAt = tenant.Risk?.DenyAt ?? new TenantRiskPolicy().DenyAt;
+        if (stepUpAt is < 1 or > 101 || denyAt is < 1 or > 101 || stepUpAt > denyAt)
+        {
+            problem(path + ".risk", "stepUpAt and denyAt must be between 1 and 101 (101: never), stepUpAt not above denyAt.");
+        }
+
         if (tenant.SignIn is { Password: false, EmailLink: false, EmailCode: false, SmsCode: false, Passkey: false })
         {
             problem(path + ".signIn", "must leave at least one way to sign in.");

@@ -79,6 +79,17 @@ internal sealed class TenantImporter(
         tenant.SignIn.Passkey = import.SignIn?.Passkey ?? signIn.Passkey;
         tenant.SignIn.PasskeyRecoveryByEmail = import.SignIn?.PasskeyRecoveryByEmail ?? signIn.PasskeyRecoveryByEmail;
         tenant.SignIn.RequirePasskeyAttestation = import.SignIn?.RequirePasskeyAttestation ?? signIn.RequirePasskeyAttestation;
+        var mfa = new TenantMfaPolicy();
+        tenant.Mfa.Mode = import.Mfa?.Mode is { } mode ? Enum.Parse<MfaMode>(mode, ignoreCase: true) : mfa.Mode;
+        tenant.Mfa.RequiredForRoles = import.Mfa?.RequiredForRoles is { Count: > 0 } roles ? string.Join(',', roles) : null;
+        tenant.Mfa.AllowTotp = import.Mfa?.AllowTotp ?? mfa.AllowTotp;
+        tenant.Mfa.AllowWebAuthn = import.Mfa?.AllowWebAuthn ?? mfa.AllowWebAuthn;
+        tenant.Mfa.AllowSms = import.Mfa?.AllowSms ?? mfa.AllowSms;
+        tenant.Mfa.AllowEmail = import.Mfa?.AllowEmail ?? mfa.AllowEmail;
+        tenant.Mfa.RememberDeviceDays = import.Mfa?.RememberDeviceDays ?? mfa.RememberDeviceDays;
+        var risk = new TenantRiskPolicy();
+        tenant.Risk.StepUpAt = import.Risk?.StepUpAt ?? risk.StepUpAt;
+        tenant.Risk.DenyAt = import.Risk?.DenyAt ?? risk.DenyAt;
     }
 
     private async Task<int> ApplyUserAsync(UserImport import, string file, string path)

@@ -6,7 +6,10 @@ using CiamServer.Login.Accounts;
 using CiamServer.Login.Cookies;
 using CiamServer.Login.Infrastructure;
 using CiamServer.Login.Passwords;
+using CiamServer.Login.SignIn;
 using CiamServer.Login.Throttling;
+using CiamServer.Mfa;
+using CiamServer.Risk;
 using CiamServer.Passwordless;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -31,6 +34,8 @@ public static class LoginServiceCollectionExtensions
 
         services.AddCiamCore(configuration);
         services.AddCiamPasswordless(configuration);
+        services.AddCiamMfa(configuration);
+        services.AddCiamRisk(configuration);
         services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.Throttling.FirstDelay > TimeSpan.Zero && o.Throttling.MaximumDelay >= o.Throttling.FirstDelay,
                 "Ciam:Login:Throttling delays must be positive, the maximum not below the first.")
@@ -62,6 +67,9 @@ public static class LoginServiceCollectionExtensions
         services.AddScoped<AccountSignIn>();
         services.AddScoped<CodeDelivery>();
         services.AddScoped<PasswordlessCompletion>();
+        services.AddScoped<SignInFlow>();
+        services.AddScoped<SecondFactors>();
+        services.AddScoped<PendingSignInCookie>();
         services.AddScoped<SessionCookieEvents>();
         services.AddSingleton<CookieSetup>();
         services.AddSingleton<BrowserBinding>();

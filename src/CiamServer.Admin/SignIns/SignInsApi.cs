@@ -93,12 +93,7 @@ internal static class SignInsApi
     private static Dictionary<string, int> Count(IEnumerable<RiskDecision> decisions) =>
         new[] { RiskDecision.Allow, RiskDecision.StepUp, RiskDecision.Deny }.ToDictionary(Name, d => decisions.Count(x => x == d));
 
-    private static string Name(RiskDecision decision) => decision switch
-    {
-        RiskDecision.Deny => "deny",
-        RiskDecision.StepUp => "step_up",
-        _ => "allow",
-    };
+    private static string Name(RiskDecision decision) => decision.ToStoredValue();
 }
 
 internal sealed record DryRunRequest([property: Range(1, 101)] int StepUpAt, [property: Range(1, 101)] int DenyAt, int Last = 1000);

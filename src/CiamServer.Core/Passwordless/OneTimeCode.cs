@@ -49,6 +49,10 @@ public enum OneTimeCodePurpose
 
     /// <summary>Signs in an account that has lost its passkeys, which then adds a new one.</summary>
     Recovery = 2,
+
+    /// <summary>The second factor of a sign-in that passed its first (or a risk step-up): proves the verified
+    /// email or phone of the account, signs in nobody by itself.</summary>
+    SecondFactor = 3,
 }
 
 public enum OneTimeCodeChannel

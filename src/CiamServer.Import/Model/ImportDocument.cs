@@ -21,6 +21,8 @@ public sealed class TenantImport
     public PasswordPolicyImport? PasswordPolicy { get; set; }
     public SessionPolicyImport? SessionPolicy { get; set; }
     public SignInImport? SignIn { get; set; }
+    public MfaImport? Mfa { get; set; }
+    public RiskImport? Risk { get; set; }
     public List<ApiScopeImport>? ApiScopes { get; set; }
     public List<string>? Roles { get; set; }
     public List<ClientImport>? Clients { get; set; }
@@ -49,6 +51,26 @@ public sealed class SignInImport
     public bool? Passkey { get; set; }
     public bool? PasskeyRecoveryByEmail { get; set; }
     public bool? RequirePasskeyAttestation { get; set; }
+}
+
+/// <summary>When a second factor is asked for (<see cref="CiamServer.Core.Tenancy.TenantMfaPolicy"/>).</summary>
+public sealed class MfaImport
+{
+    /// <summary>off, optional, required or adaptive.</summary>
+    public string? Mode { get; set; }
+    public List<string>? RequiredForRoles { get; set; }
+    public bool? AllowTotp { get; set; }
+    public bool? AllowWebAuthn { get; set; }
+    public bool? AllowSms { get; set; }
+    public bool? AllowEmail { get; set; }
+    public int? RememberDeviceDays { get; set; }
+}
+
+/// <summary>Risk score thresholds (<see cref="CiamServer.Core.Tenancy.TenantRiskPolicy"/>).</summary>
+public sealed class RiskImport
+{
+    public int? StepUpAt { get; set; }
+    public int? DenyAt { get; set; }
 }
 
 public sealed class SessionPolicyImport

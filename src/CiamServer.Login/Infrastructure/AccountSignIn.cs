@@ -11,7 +11,7 @@ namespace CiamServer.Login.Infrastructure;
 /// <summary>Starts a server-side session and issues the tenant's SSO cookie pointing at it.</summary>
 public sealed class AccountSignIn(ISessionManager sessions, ITenantContext tenants)
 {
-    public async Task SignInAsync(HttpContext context, CiamUser user, IReadOnlyCollection<string> methods)
+    public async Task<UserSession> SignInAsync(HttpContext context, CiamUser user, IReadOnlyCollection<string> methods)
     {
         // Any earlier session in this browser ends: every authentication gets a new session id.
         var previous = await context.AuthenticateAsync(CiamAuthentication.SessionScheme);
@@ -33,5 +33,6 @@ public sealed class AccountSignIn(ISessionManager sessions, ITenantContext tenan
             null);
         await context.SignInAsync(CiamAuthentication.SessionScheme, new ClaimsPrincipal(identity),
             new AuthenticationProperties { IsPersistent = false, AllowRefresh = false });
+        return session;
     }
 }

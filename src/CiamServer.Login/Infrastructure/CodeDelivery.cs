@@ -42,14 +42,15 @@ public sealed class CodeDelivery(
             new CodeRequest(purpose, OneTimeCodeChannel.Email, recipient, returnUrl, browser.GetOrCreate(context), withLink), cancellationToken);
         if (send)
         {
-            await email.SendAsync(ComposeEmail(context.Request, address.Trim(), issued, showCode: purpose == OneTimeCodePurpose.Recovery || policy.EmailCode),
+            await email.SendAsync(ComposeEmail(context.Request, address.Trim(), issued, showCode: purpose != OneTimeCodePurpose.SignIn || policy.EmailCode),
                 cancellationToken);
         }
 
         return issued.Row.Id;
     }
 
-    public async Task<Guid?> SendBySmsAsync(HttpContext context, string e164, string returnUrl)
+    public async Task<Guid?> SendBySmsAsync(HttpContext context, string e164, string returnUrl,
+        OneTimeCodePurpose purpose = OneTimeCodePurpose.SignIn)
     {
         var cancellationToken = context.RequestAborted;
         if (!await throttle.TryAcquireAsync(e164, context.Connection.RemoteIpAddress?.ToString(), cancellationToken))
@@ -58,7 +59,7 @@ public sealed class CodeDelivery(
         }
 
         var issued = await codes.IssueAsync(
-            new CodeRequest(OneTimeCodePurpose.SignIn, OneTimeCodeChannel.Sms, e164, returnUrl, browser.GetOrCreate(context), WithLink: false),
+            new CodeRequest(purpose, OneTimeCodeChannel.Sms, e164, returnUrl, browser.GetOrCreate(context), WithLink: false),
             cancellationToken);
         // The origin-bound format (WebOTP, "@host #code") lets phones offer the code for this site only.
         var host = context.Request.Host.Host;
@@ -71,8 +72,12 @@ public sealed class CodeDelivery(
     private EmailMessage ComposeEmail(HttpRequest request, string to, IssuedCode issued, bool showCode)
     {
         var tenantName = tenants.Required.DisplayName;
-        var recovery = issued.Row.Purpose == OneTimeCodePurpose.Recovery;
-        var subject = recovery ? $"Recover your {tenantName} account" : $"Sign in to {tenantName}";
+        var subject = issued.Row.Purpose switch
+        {
+            OneTimeCodePurpose.Recovery => $"Recover your {tenantName} account",
+            OneTimeCodePurpose.SecondFactor => $"Your {tenantName} verification code",
+            _ => $"Sign in to {tenantName}",
+        };
         var text = new List<string>();
         var html = new List<string>();
         if (issued.LinkToken is not null)

@@ -3,6 +3,7 @@ using CiamServer.Core.Passwordless;
 using CiamServer.Core.Sessions;
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
+using CiamServer.Login.SignIn;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class PasswordlessCompletion(
     UserManager<CiamUser> users,
     CiamDbContext db,
     ISessionManager sessions,
-    AccountSignIn signIn,
+    SignInFlow flow,
     ITenantContext tenants)
 {
     public async Task<Completion> CompleteAsync(HttpContext context, OneTimeCode code)
@@ -33,11 +34,10 @@ public sealed class PasswordlessCompletion(
 
         // RFC 8176: "otp" for a one-time code or link, plus "sms" when it came by text message.
         string[] methods = code.Channel == OneTimeCodeChannel.Sms ? ["otp", "sms"] : ["otp"];
-        await signIn.SignInAsync(context, user, methods);
-
         var returnUrl = ReturnUrls.Safe(context.Request, code.ReturnUrl);
         var offerPasskey = tenants.Required.SignIn.Passkey && (created || code.Purpose == OneTimeCodePurpose.Recovery);
-        return Completion.SignedIn(offerPasskey ? AddPasskeyUrl(context.Request, returnUrl) : returnUrl);
+        var step = await flow.FirstFactorPassedAsync(context, user, methods, offerPasskey ? AddPasskeyUrl(context.Request, returnUrl) : returnUrl);
+        return step.Kind == SignInStepKind.Refused ? Completion.Failed(step.Error!) : Completion.SignedIn(step.RedirectTo!);
     }
 
     private async Task<(CiamUser? User, bool Created)> FindOrCreateAsync(OneTimeCode code, CancellationToken cancellationToken)

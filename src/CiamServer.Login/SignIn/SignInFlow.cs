@@ -32,8 +32,6 @@ public sealed class SignInFlow(
 {
     public const string ChallengePath = "/account/mfa";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<SignInStep> FirstFactorPassedAsync(HttpContext context, CiamUser user, IReadOnlyCollection<string> methods, string returnUrl)
     {
         var cancellationToken = context.RequestAborted;
@@ -127,9 +125,9 @@ public sealed class SignInFlow(
             Latitude = inputs.Latitude,
             Longitude = inputs.Longitude,
             Score = assessment.Score,
-            Decision = assessment.Decision switch { RiskDecision.Deny => "deny", RiskDecision.StepUp => "step_up", _ => "allow" },
-            ReasonsJson = JsonSerializer.Serialize(assessment.Reasons, Json),
-            InputsJson = JsonSerializer.Serialize(inputs, Json),
+            Decision = assessment.Decision.ToStoredValue(),
+            ReasonsJson = RiskJson.SerializeReasons(assessment.Reasons),
+            InputsJson = RiskJson.SerializeInputs(inputs),
             Outcome = SignInOutcomes.Challenged,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };

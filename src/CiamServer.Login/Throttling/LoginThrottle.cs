@@ -1,12 +1,14 @@
+using System.Net;
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Throttling;
+using CiamServer.Risk;
 using Microsoft.Extensions.Options;
 
 namespace CiamServer.Login.Throttling;
 
 /// <summary>Exponential back-off after repeated failures, per account name and per IP address. Names that
 /// match no account are counted the same way, so a pause reveals nothing about which accounts exist.</summary>
-public sealed class LoginThrottle(ICounterStore counters, ITenantContext tenants, IOptions<LoginOptions> options)
+public sealed class LoginThrottle(ICounterStore counters, IRiskCounters riskCounters, ITenantContext tenants, IOptions<LoginOptions> options)
 {
     private ThrottlingOptions Settings => options.Value.Throttling;
 
@@ -17,6 +19,8 @@ public sealed class LoginThrottle(ICounterStore counters, ITenantContext tenants
 
     public async Task RecordFailureAsync(string accountName, string? address, CancellationToken cancellationToken)
     {
+        // The risk engine's velocity and credential-stuffing signals count the same failures.
+        await riskCounters.RecordFailureAsync(accountName.ToUpperInvariant(), IPAddress.TryParse(address, out var ip) ? ip : null, cancellationToken);
         await RecordAsync("acct", accountName, Settings.AccountFailuresBeforeDelay, cancellationToken);
         if (address is not null)
         {

@@ -21,6 +21,7 @@ internal static class AuthorizeEndpoint
 {
     public const string LoginPath = "/account/login";
     public const string ConsentPath = "/account/consent";
+    public const string StepUpPath = "/account/mfa";
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
@@ -72,6 +73,18 @@ internal static class AuthorizeEndpoint
         }
 
         var (user, session) = signedIn.Value;
+        if (request.GetAcrValues().Contains(PrincipalFactory.MultiFactorAcr) && PrincipalFactory.AcrOf(session) != PrincipalFactory.MultiFactorAcr)
+        {
+            // Step-up (OIDC Core 3.1.2.1 acr_values): the client wants two factors and this session has one.
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Forbid(Errors.InteractionRequired, "The client asks for a second factor.");
+            }
+
+            return Results.Redirect(context.Request.PathBase + StepUpPath + QueryString.Create("returnUrl",
+                AuthorizationRequests.LocalUrl(context.Request, context.Request.Path)));
+        }
+
         var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
             ?? throw new InvalidOperationException("OpenIddict validated a client that cannot be found.");
         var subject = user.Id.ToString();

@@ -16,8 +16,16 @@ namespace CiamServer.Protocol.Issuance;
 /// which token carries each claim. Profile claims are read fresh from the account every time.</summary>
 internal sealed class PrincipalFactory(UserManager<CiamUser> users, IOpenIddictScopeManager scopes)
 {
-    /// <summary>The authentication context class reference for a sign-in with one factor.</summary>
+    /// <summary>The authentication context class reference (level of assurance) for a sign-in with one factor.</summary>
     public const string SingleFactorAcr = "1";
+
+    /// <summary>The acr of a sign-in with two factors, or one multi-factor authenticator (a passkey with user
+    /// verification): clients ask for it with <c>acr_values=2</c>.</summary>
+    public const string MultiFactorAcr = "2";
+
+    /// <summary>What a session's methods (RFC 8176) are worth: "mfa" among them means two factors.</summary>
+    public static string AcrOf(UserSession session) =>
+        session.AuthenticationMethods.Split(' ').Contains("mfa", StringComparer.Ordinal) ? MultiFactorAcr : SingleFactorAcr;
 
     public async Task<ClaimsPrincipal> ForUserAsync(CiamUser user, UserSession session, IEnumerable<string> grantedScopes, string issuer, CancellationToken cancellationToken)
     {
@@ -25,7 +33,7 @@ internal sealed class PrincipalFactory(UserManager<CiamUser> users, IOpenIddictS
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id.ToString())
             .SetClaim(CiamClaimTypes.SessionId, session.Id)
-            .SetClaim(Claims.AuthenticationContextReference, SingleFactorAcr);
+            .SetClaim(Claims.AuthenticationContextReference, AcrOf(session));
         // A JSON array in every token (OIDC Core 2: amr is an array), also with a single method: as plain
         // claims OpenIddict would write one value as a string in the access token.
         identity.AddClaim(new Claim(Claims.AuthenticationMethodReference,

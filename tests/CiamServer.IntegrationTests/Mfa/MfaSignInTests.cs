@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CiamServer.IntegrationTests.Passwordless;
 using CiamServer.IntegrationTests.Support;

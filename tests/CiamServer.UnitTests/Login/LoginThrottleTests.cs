@@ -76,6 +76,8 @@ public sealed class LoginThrottleTests
         options.Throttling.MaximumDelay = throttling.MaximumDelay;
         var tenants = new TenantContext();
         tenants.Set(new Tenant { Slug = "acme", DisplayName = "Acme" });
-        return new LoginThrottle(new MemoryCounterStore(_clock), tenants, Options.Create(options));
+        var riskCounters = new CiamServer.Risk.Counters.MemoryRiskCounters(
+            new CiamServer.Risk.Counters.MemoryRiskCounterStore(_clock), tenants, Options.Create(new CiamServer.Risk.RiskOptions()));
+        return new LoginThrottle(new MemoryCounterStore(_clock), riskCounters, tenants, Options.Create(options));
     }
 }

@@ -49,7 +49,7 @@ public sealed class CodeModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var row = await codes.FindForBrowserAsync(Flow, browser.Current(HttpContext), HttpContext.RequestAborted);
+        var row = SignInCode(await codes.FindForBrowserAsync(Flow, browser.Current(HttpContext), HttpContext.RequestAborted));
         if (row is null)
         {
             return RedirectToPage("Login");
@@ -64,7 +64,7 @@ public sealed class CodeModel(
     public async Task<IActionResult> OnPostAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var row = await codes.FindForBrowserAsync(Flow, browser.Current(HttpContext), cancellationToken);
+        var row = SignInCode(await codes.FindForBrowserAsync(Flow, browser.Current(HttpContext), cancellationToken));
         if (row is null)
         {
             return RedirectToPage("Login");
@@ -107,6 +107,10 @@ public sealed class CodeModel(
 
         return LocalRedirect(result.RedirectTo!);
     }
+
+    /// <summary>Only codes that sign in by themselves belong here: a second-factor code proves an address for a
+    /// sign-in already half done (the challenge page), and must never sign anyone in alone.</summary>
+    private static OneTimeCode? SignInCode(OneTimeCode? row) => row?.Purpose is OneTimeCodePurpose.SignIn or OneTimeCodePurpose.Recovery ? row : null;
 
     private void Describe(OneTimeCode row)
     {

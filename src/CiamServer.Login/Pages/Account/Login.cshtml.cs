@@ -4,6 +4,7 @@ using CiamServer.Core.Passwordless;
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
 using CiamServer.Login.Infrastructure;
+using CiamServer.Login.SignIn;
 using CiamServer.Login.Throttling;
 using CiamServer.Passwordless.Sms;
 using Microsoft.AspNetCore.Identity;
@@ -16,7 +17,7 @@ namespace CiamServer.Login.Pages.Account;
 public sealed class LoginModel(
     UserManager<CiamUser> users,
     IPasswordHasher<CiamUser> hasher,
-    AccountSignIn signIn,
+    SignInFlow flow,
     LoginThrottle throttle,
     IEmailSender email,
     CodeDelivery codes,
@@ -96,8 +97,18 @@ public sealed class LoginModel(
             return Page();
         }
 
-        await signIn.SignInAsync(HttpContext, user, ["pwd"]);
-        return LocalRedirect(ReturnUrls.Safe(Request, ReturnUrl));
+        return Continue(await flow.FirstFactorPassedAsync(HttpContext, user, ["pwd"], ReturnUrls.Safe(Request, ReturnUrl)));
+    }
+
+    private IActionResult Continue(SignInStep step)
+    {
+        if (step.Kind == SignInStepKind.Refused)
+        {
+            Message = step.Error;
+            return Page();
+        }
+
+        return LocalRedirect(step.RedirectTo!);
     }
 
     /// <summary>"Email me a code": a code (and a magic link where offered) to any address. For an address

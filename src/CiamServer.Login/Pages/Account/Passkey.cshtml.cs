@@ -1,6 +1,7 @@
 using CiamServer.Core.Tenancy;
 using CiamServer.Login.Infrastructure;
 using CiamServer.Login.Passkeys;
+using CiamServer.Login.SignIn;
 using CiamServer.Passwordless.Passkeys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -12,7 +13,7 @@ namespace CiamServer.Login.Pages.Account;
 /// not where one starts) and the two JSON steps the login page's passkey button and autofill call.</summary>
 [RequestSizeLimit(PasskeyLimits.RequestBytes)]
 [RequestFormLimits(ValueLengthLimit = PasskeyLimits.RequestBytes, KeyLengthLimit = 256, ValueCountLimit = 16)]
-public sealed class PasskeyModel(PasskeyService passkeys, AccountSignIn signIn, ITenantContext tenants) : PageModel
+public sealed class PasskeyModel(PasskeyService passkeys, SignInFlow flow, ITenantContext tenants) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -39,7 +40,7 @@ public sealed class PasskeyModel(PasskeyService passkeys, AccountSignIn signIn, 
             return PasskeyJson.Error(PasskeyJson.MessageFor(result.Failure));
         }
 
-        await signIn.SignInAsync(HttpContext, result.User!, result.Methods);
-        return PasskeyJson.Redirect(ReturnUrls.Safe(Request, ReturnUrl));
+        var step = await flow.FirstFactorPassedAsync(HttpContext, result.User!, result.Methods, ReturnUrls.Safe(Request, ReturnUrl));
+        return step.Kind == SignInStepKind.Refused ? PasskeyJson.Error(step.Error!) : PasskeyJson.Redirect(step.RedirectTo!);
     }
 }
