@@ -3,17 +3,17 @@ using Microsoft.AspNetCore.Http;
 
 namespace CiamServer.Mfa;
 
-/// <summary>The audit actions of this module. Entries name the user and what changed, never a secret or a code.</summary>
+/// <summary>The audit actions of this module (dotted names, as AuditEvent.Action documents). Entries name the user and what changed, never a secret or a code.</summary>
 public static class MfaAuditActions
 {
-    public const string TotpEnrolled = "mfa.totp.enrolled";
-    public const string TotpRemoved = "mfa.totp.removed";
-    public const string RecoveryCodesGenerated = "mfa.recovery_codes.generated";
-    public const string RecoveryCodesDeleted = "mfa.recovery_codes.deleted";
-    public const string RecoveryCodeRedeemed = "mfa.recovery_code.redeemed";
-    public const string DeviceRemembered = "mfa.device.remembered";
-    public const string DeviceRevoked = "mfa.device.revoked";
-    public const string AllDevicesRevoked = "mfa.device.revoked_all";
+    public const string TotpEnrolled = "mfa.totp_enrolled";
+    public const string TotpRemoved = "mfa.totp_removed";
+    public const string RecoveryCodesGenerated = "mfa.recovery_codes_generated";
+    public const string RecoveryCodesDeleted = "mfa.recovery_codes_deleted";
+    public const string RecoveryCodeRedeemed = "mfa.recovery_code_used";
+    public const string DeviceRemembered = "mfa.device_remembered";
+    public const string DeviceRevoked = "mfa.device_revoked";
+    public const string AllDevicesRevoked = "mfa.devices_all_revoked";
 }
 
 internal static class MfaAudit

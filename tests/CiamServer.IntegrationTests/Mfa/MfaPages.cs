@@ -1,44 +1,81 @@
 using System.Net;
+using CiamServer.Core.Data;
 using CiamServer.IntegrationTests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 
 namespace CiamServer.IntegrationTests.Mfa;
 
-/// <summary>What a person does at the second step: read the key off the set-up page, type codes from an
-/// authenticator app (computed here with Otp.NET on the server's clock).</summary>
+/// <summary>What a person does on the account's security pages, and the authenticator app they hold.</summary>
 internal static class MfaPages
 {
-    /// <summary>Signs in with the password; returns the page the browser lands on (the challenge, or beyond).</summary>
-    public static async Task<HttpResponseMessage> PasswordAsync(CiamTestServer server, BrowserLikeClient browser, string tenant, string email,
-        string? returnUrl = null)
+    public const string Tenant = TestTenants.Acme;
+
+    /// <summary>A new verified user, signed in with a password in a new browser.</summary>
+    public static async Task<SignedInUser> SignedInUserAsync(MfaFixture fixture, string prefix)
     {
-        var response = await AccountPages.SignInAsync(server, browser, tenant, email, TestTenants.Password, returnUrl);
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        return response;
+        var email = AccountPages.UniqueEmail(prefix);
+        await fixture.Server.CreateVerifiedUserAsync(Tenant, email, TestTenants.Password);
+        var browser = fixture.Server.CreateBrowser();
+        await AccountPages.SignInSuccessfullyAsync(fixture.Server, browser, Tenant, email, TestTenants.Password);
+        await using var scope = await fixture.Server.ForTenantAsync(Tenant);
+        var db = scope.ServiceProvider.GetRequiredService<CiamDbContext>();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return new SignedInUser(email, id, browser);
     }
 
-    public static bool IsChallenge(BrowserLikeClient browser, HttpResponseMessage response) =>
-        BrowserLikeClient.IsRedirect(response) && browser.Location(response).AbsolutePath.EndsWith("/account/mfa", StringComparison.Ordinal);
+    public static Uri Url(MfaFixture fixture, string path) => fixture.Server.Url(Tenant, path);
 
-    public static async Task<string> SecretOnPageAsync(HttpResponseMessage page)
+    public static Task<HttpResponseMessage> GetAsync(MfaFixture fixture, BrowserLikeClient browser, string path) =>
+        browser.GetAsync(Url(fixture, path));
+
+    /// <summary>Opens the set-up page and reads the key as a person would type it.</summary>
+    public static async Task<(HttpResponseMessage Page, string Secret)> OpenTotpSetUpAsync(MfaFixture fixture, BrowserLikeClient browser)
     {
-        var element = (await BrowserLikeClient.ParseAsync(page)).QuerySelector("[data-totp-secret]")
-            ?? throw new InvalidOperationException("No key on the page: " + await AccountPages.MainTextAsync(page));
-        return element.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var page = await GetAsync(fixture, browser, "account/security/totp");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var key = (await BrowserLikeClient.ParseAsync(page)).QuerySelector("#totp-key")?.TextContent
+            ?? throw new InvalidOperationException("The set-up page shows no key: " + await AccountPages.MainTextAsync(page));
+        return (page, key.Replace(" ", string.Empty, StringComparison.Ordinal).Trim());
     }
 
-    public static string CodeAt(string secret, DateTimeOffset at) => new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(at.UtcDateTime);
+    public static Task<HttpResponseMessage> SubmitCodeAsync(BrowserLikeClient browser, HttpResponseMessage setUpPage, string code) =>
+        browser.SubmitFormAsync(setUpPage, new Dictionary<string, string> { ["Code"] = code }, "form[action*='handler=Confirm']");
 
-    /// <summary>Submits the form of a handler (Totp, Recovery, Enrol, OneTimeCode) on the challenge page.</summary>
-    public static async Task<HttpResponseMessage> SubmitAsync(BrowserLikeClient browser, HttpResponseMessage page, string handler, string code,
-        bool remember = false)
+    /// <summary>Sets up an authenticator app; the secret and the recovery codes shown with it.</summary>
+    public static async Task<(string Secret, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(MfaFixture fixture, BrowserLikeClient browser)
     {
-        var fields = new Dictionary<string, string> { ["Code"] = code };
-        if (remember)
-        {
-            fields["RememberDevice"] = "true";
-        }
-
-        return await browser.SubmitFormAsync(page, fields, $"form[action*='handler={handler}']");
+        var (page, secret) = await OpenTotpSetUpAsync(fixture, browser);
+        var confirmed = await SubmitCodeAsync(browser, page, CodeAt(secret, fixture.Clock.GetUtcNow()));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        return (secret, await RecoveryCodesShownAsync(confirmed));
     }
+
+    /// <summary>The codes of the page's recovery-code list (none when the page shows none).</summary>
+    public static async Task<IReadOnlyList<string>> RecoveryCodesShownAsync(HttpResponseMessage page) =>
+        [.. (await BrowserLikeClient.ParseAsync(page)).QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent.Trim())];
+
+    /// <summary>What the user's app shows at <paramref name="time"/>.</summary>
+    public static string CodeAt(string secret, DateTimeOffset time) =>
+        new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(time.UtcDateTime);
+
+    /// <summary>A POST a page offers no form for (as a hand-made request would be), with the antiforgery token of the
+    /// account page's form.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenOfAsync(MfaFixture fixture, BrowserLikeClient browser, string path,
+        Dictionary<string, string>? fields = null)
+    {
+        var account = await BrowserLikeClient.ParseAsync(await GetAsync(fixture, browser, "account"));
+        var token = account.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = token };
+        return await browser.Http.PostAsync(Url(fixture, path), new FormUrlEncodedContent(form));
+    }
+
+    public static async Task<string> TextOfAsync(HttpResponseMessage page, string selector) =>
+        (await BrowserLikeClient.ParseAsync(page)).QuerySelector(selector)?.TextContent.Trim() ?? string.Empty;
+}
+
+internal sealed record SignedInUser(string Email, Guid Id, BrowserLikeClient Browser) : IDisposable
+{
+    public void Dispose() => Browser.Dispose();
 }

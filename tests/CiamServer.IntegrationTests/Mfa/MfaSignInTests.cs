@@ -23,9 +23,9 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
         var email = AccountPages.UniqueEmail("mfa");
         await Server.CreateVerifiedUserAsync(tenant, email, TestTenants.Password);
         using var browser = Server.CreateBrowser();
-        var challenge = await browser.FollowAsync(await MfaPages.PasswordAsync(Server, browser, tenant, email));
-        var secret = await MfaPages.SecretOnPageAsync(challenge);
-        var done = await MfaPages.SubmitAsync(browser, challenge, "Enrol", MfaPages.CodeAt(secret, Now));
+        var challenge = await browser.FollowAsync(await MfaChallengePages.PasswordAsync(Server, browser, tenant, email));
+        var secret = await MfaChallengePages.SecretOnPageAsync(challenge);
+        var done = await MfaChallengePages.SubmitAsync(browser, challenge, "Enrol", MfaChallengePages.CodeAt(secret, Now));
         Assert.Equal(HttpStatusCode.SeeOther, done.StatusCode);
         // The next step's code is the first one the next sign-in may use.
         fixture.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -41,13 +41,13 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
         var flow = new OidcFlow(Server, browser, Required);
         var login = await browser.FollowAsync(await browser.GetAsync(flow.AuthorizeUrl()));
         var afterPassword = await browser.SubmitFormAsync(login, new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = TestTenants.Password });
-        Assert.True(MfaPages.IsChallenge(browser, afterPassword));
+        Assert.True(MfaChallengePages.IsChallenge(browser, afterPassword));
         var enrolPage = await browser.FollowAsync(afterPassword);
         Assert.Contains("Set up two-step verification", await AccountPages.MainTextAsync(enrolPage), StringComparison.Ordinal);
         Assert.False(await AccountPages.IsSignedInAsync(Server, browser, Required));
 
-        var secret = await MfaPages.SecretOnPageAsync(enrolPage);
-        var callback = await browser.FollowAsync(await MfaPages.SubmitAsync(browser, enrolPage, "Enrol", MfaPages.CodeAt(secret, Now)));
+        var secret = await MfaChallengePages.SecretOnPageAsync(enrolPage);
+        var callback = await browser.FollowAsync(await MfaChallengePages.SubmitAsync(browser, enrolPage, "Enrol", MfaChallengePages.CodeAt(secret, Now)));
 
         var tokens = await flow.RedeemAsync(flow.CallbackParameters(callback)["code"]);
         var idToken = new JsonWebToken(tokens["id_token"]!);
@@ -60,18 +60,18 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
     {
         var (email, secret) = await EnrolledUserAsync();
         using var browser = Server.CreateBrowser();
-        var challenge = await browser.FollowAsync(await MfaPages.PasswordAsync(Server, browser, Required, email));
+        var challenge = await browser.FollowAsync(await MfaChallengePages.PasswordAsync(Server, browser, Required, email));
 
-        var wrong = await MfaPages.SubmitAsync(browser, challenge, "Totp", MfaPages.CodeAt(secret, Now) == "000000" ? "111111" : "000000");
+        var wrong = await MfaChallengePages.SubmitAsync(browser, challenge, "Totp", MfaChallengePages.CodeAt(secret, Now) == "000000" ? "111111" : "000000");
         Assert.Equal("That code is not right. Try again.", await AccountPages.AlertAsync(wrong));
-        var code = MfaPages.CodeAt(secret, Now);
-        Assert.Equal(HttpStatusCode.SeeOther, (await MfaPages.SubmitAsync(browser, challenge, "Totp", code)).StatusCode);
+        var code = MfaChallengePages.CodeAt(secret, Now);
+        Assert.Equal(HttpStatusCode.SeeOther, (await MfaChallengePages.SubmitAsync(browser, challenge, "Totp", code)).StatusCode);
         Assert.True(await AccountPages.IsSignedInAsync(Server, browser, Required));
 
         // The same code again, in its own 30 seconds, from another browser: refused (no replay).
         using var other = Server.CreateBrowser();
-        var otherChallenge = await other.FollowAsync(await MfaPages.PasswordAsync(Server, other, Required, email));
-        var replay = await MfaPages.SubmitAsync(other, otherChallenge, "Totp", code);
+        var otherChallenge = await other.FollowAsync(await MfaChallengePages.PasswordAsync(Server, other, Required, email));
+        var replay = await MfaChallengePages.SubmitAsync(other, otherChallenge, "Totp", code);
         Assert.Equal("That code is not right. Try again.", await AccountPages.AlertAsync(replay));
         Assert.False(await AccountPages.IsSignedInAsync(Server, other, Required));
     }
@@ -92,18 +92,18 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
     {
         var (email, secret) = await EnrolledUserAsync();
         using var browser = Server.CreateBrowser();
-        var challenge = await browser.FollowAsync(await MfaPages.PasswordAsync(Server, browser, Required, email));
-        Assert.Equal(HttpStatusCode.SeeOther, (await MfaPages.SubmitAsync(browser, challenge, "Totp", MfaPages.CodeAt(secret, Now), remember: true)).StatusCode);
+        var challenge = await browser.FollowAsync(await MfaChallengePages.PasswordAsync(Server, browser, Required, email));
+        Assert.Equal(HttpStatusCode.SeeOther, (await MfaChallengePages.SubmitAsync(browser, challenge, "Totp", MfaChallengePages.CodeAt(secret, Now), remember: true)).StatusCode);
 
-        var again = await MfaPages.PasswordAsync(Server, browser, Required, email);
-        Assert.False(MfaPages.IsChallenge(browser, again));
+        var again = await MfaChallengePages.PasswordAsync(Server, browser, Required, email);
+        Assert.False(MfaChallengePages.IsChallenge(browser, again));
         Assert.Equal($"/t/{Required}/account", browser.Location(again).AbsolutePath);
 
         using var other = Server.CreateBrowser();
-        Assert.True(MfaPages.IsChallenge(other, await MfaPages.PasswordAsync(Server, other, Required, email)));
+        Assert.True(MfaChallengePages.IsChallenge(other, await MfaChallengePages.PasswordAsync(Server, other, Required, email)));
 
         fixture.Clock.Advance(TimeSpan.FromDays(31));
-        Assert.True(MfaPages.IsChallenge(browser, await MfaPages.PasswordAsync(Server, browser, Required, email)));
+        Assert.True(MfaChallengePages.IsChallenge(browser, await MfaChallengePages.PasswordAsync(Server, browser, Required, email)));
     }
 
     [Fact]
@@ -115,12 +115,12 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
         await AccountPages.SignInSuccessfullyAsync(Server, browser, TestTenants.Acme, "alice@example.com", TestTenants.Password);
 
         var authorize = await browser.GetAsync(flow.AuthorizeUrl(extra: new Dictionary<string, string> { ["acr_values"] = "2" }));
-        Assert.True(MfaPages.IsChallenge(browser, authorize));
+        Assert.True(MfaChallengePages.IsChallenge(browser, authorize));
         var challenge = await browser.FollowAsync(authorize);
         Assert.Contains("The app you are signing in to asks for a second step.", await AccountPages.MainTextAsync(challenge), StringComparison.Ordinal);
         var sent = await browser.SubmitFormAsync(challenge, new Dictionary<string, string>(), "form:not([action*='handler='])", submitButton: "SendEmail");
         var code = PasswordlessPages.CodeIn(await PasswordlessPages.LatestEmailAsync(Server, "alice@example.com", "verification code"));
-        var callback = await browser.FollowAsync(await MfaPages.SubmitAsync(browser, sent, "OneTimeCode", code));
+        var callback = await browser.FollowAsync(await MfaChallengePages.SubmitAsync(browser, sent, "OneTimeCode", code));
 
         var tokens = await flow.RedeemAsync(flow.CallbackParameters(callback)["code"]);
         var idToken = new JsonWebToken(tokens["id_token"]!);
@@ -153,12 +153,12 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
         }
 
         using var browser = Server.CreateBrowser();
-        var challenge = await browser.FollowAsync(await MfaPages.PasswordAsync(Server, browser, Required, email));
-        Assert.Equal(HttpStatusCode.SeeOther, (await MfaPages.SubmitAsync(browser, challenge, "Recovery", codes[0].ToUpperInvariant())).StatusCode);
+        var challenge = await browser.FollowAsync(await MfaChallengePages.PasswordAsync(Server, browser, Required, email));
+        Assert.Equal(HttpStatusCode.SeeOther, (await MfaChallengePages.SubmitAsync(browser, challenge, "Recovery", codes[0].ToUpperInvariant())).StatusCode);
 
         using var other = Server.CreateBrowser();
-        var otherChallenge = await other.FollowAsync(await MfaPages.PasswordAsync(Server, other, Required, email));
-        Assert.Equal("That code is not right. Try again.", await AccountPages.AlertAsync(await MfaPages.SubmitAsync(other, otherChallenge, "Recovery", codes[0])));
+        var otherChallenge = await other.FollowAsync(await MfaChallengePages.PasswordAsync(Server, other, Required, email));
+        Assert.Equal("That code is not right. Try again.", await AccountPages.AlertAsync(await MfaChallengePages.SubmitAsync(other, otherChallenge, "Recovery", codes[0])));
     }
 
     [Fact]
@@ -167,16 +167,16 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
         var (email, secret) = await EnrolledUserAsync(MfaSignInFixture.Adaptive);
         using var familiar = Server.CreateBrowser();
         // First sign-in of this user on this device: no history to compare with, so no challenge.
-        var first = await MfaPages.PasswordAsync(Server, familiar, MfaSignInFixture.Adaptive, email);
-        var second = await MfaPages.PasswordAsync(Server, familiar, MfaSignInFixture.Adaptive, email);
-        Assert.False(MfaPages.IsChallenge(familiar, second), "A familiar device was challenged.");
+        var first = await MfaChallengePages.PasswordAsync(Server, familiar, MfaSignInFixture.Adaptive, email);
+        var second = await MfaChallengePages.PasswordAsync(Server, familiar, MfaSignInFixture.Adaptive, email);
+        Assert.False(MfaChallengePages.IsChallenge(familiar, second), "A familiar device was challenged.");
 
         using var stranger = Server.CreateBrowser();
-        var challenged = await MfaPages.PasswordAsync(Server, stranger, MfaSignInFixture.Adaptive, email);
-        Assert.True(MfaPages.IsChallenge(stranger, challenged));
+        var challenged = await MfaChallengePages.PasswordAsync(Server, stranger, MfaSignInFixture.Adaptive, email);
+        Assert.True(MfaChallengePages.IsChallenge(stranger, challenged));
         var page = await stranger.FollowAsync(challenged);
         Assert.Contains("device", await AccountPages.MainTextAsync(page), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(HttpStatusCode.SeeOther, (await MfaPages.SubmitAsync(stranger, page, "Totp", MfaPages.CodeAt(secret, Now))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await MfaChallengePages.SubmitAsync(stranger, page, "Totp", MfaChallengePages.CodeAt(secret, Now))).StatusCode);
 
         using var admin = await AdminClientAsync(MfaSignInFixture.Adaptive);
         var userId = Assert.Single(await Server.UsersInAllTenantsAsync(email)).Id;
