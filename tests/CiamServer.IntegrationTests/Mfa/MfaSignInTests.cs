@@ -22,6 +22,19 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
     {
         var email = AccountPages.UniqueEmail("mfa");
         await Server.CreateVerifiedUserAsync(tenant, email, TestTenants.Password);
+        if (tenant != Required)
+        {
+            // Set up as from the account's security page (that page has its own tests).
+            await using var scope = await Server.ForTenantAsync(tenant);
+            var services = scope.ServiceProvider;
+            var user = Assert.Single(await Server.UsersInAllTenantsAsync(email));
+            var totp = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<CiamServer.Mfa.Totp.TotpService>(services);
+            var enrolment = await totp.BeginEnrolmentAsync(user, CancellationToken.None);
+            Assert.True(await totp.ConfirmEnrolmentAsync(user, MfaChallengePages.CodeAt(enrolment.Secret, Now), CancellationToken.None));
+            fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+            return (email, enrolment.Secret);
+        }
+
         using var browser = Server.CreateBrowser();
         var challenge = await browser.FollowAsync(await MfaChallengePages.PasswordAsync(Server, browser, tenant, email));
         var secret = await MfaChallengePages.SecretOnPageAsync(challenge);
