@@ -20,6 +20,7 @@ namespace CiamServer.Login.SignIn;
 public sealed class SignInFlow(
     AccountSignIn signIn,
     IRiskEngine risk,
+    IRiskCounters riskCounters,
     SecondFactors factors,
     RememberedDeviceService rememberedDevices,
     BrowserBinding device,
@@ -38,6 +39,8 @@ public sealed class SignInFlow(
         var assessment = await risk.AssessAsync(new SignInContext(user.Id, AccountNameOf(user), context.Connection.RemoteIpAddress,
             context.Request.Headers.UserAgent.ToString(), device.DeviceHash(context), clock.GetUtcNow()), cancellationToken);
         var attempt = Record(context, user, methods, assessment);
+        // The credential-stuffing signal counts every account name tried from an address, not only failures.
+        await riskCounters.RecordAttemptAsync(attempt.AccountName, context.Connection.RemoteIpAddress, cancellationToken);
 
         if (assessment.Decision == RiskDecision.Deny)
         {
