@@ -26,6 +26,7 @@ internal sealed class RiskEngine(
         var location = address is null ? null : geo.Locate(address);
         var denied = address is null ? null : lists.DenyListMatch(address);
         var anonymizer = address is null ? null : lists.AnonymizerMatch(address);
+        await Task.WhenAll(pastTask, countsTask);
         var past = await pastTask;
         var counts = await countsTask;
 
