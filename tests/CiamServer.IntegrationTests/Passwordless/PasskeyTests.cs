@@ -46,6 +46,28 @@ public sealed class PasskeyTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task AccountPausedByWrongPasswords_CanStillSignInWithItsPasskey()
+    {
+        // Brute force cannot lock the owner out: the pause stops passwords and codes, not a passkey.
+        using var authenticator = new SoftwareAuthenticator();
+        var email = await RegisteredUserAsync(TestTenants.Acme, authenticator);
+        using var attacker = Server.CreateBrowser();
+        for (var i = 0; i < 6; i++)
+        {
+            await AccountPages.SignInAsync(Server, attacker, TestTenants.Acme, email, "wrong guess " + i);
+        }
+
+        using var owner = Server.CreateBrowser();
+        var withPassword = await AccountPages.SignInAsync(Server, owner, TestTenants.Acme, email, TestTenants.Password);
+        Assert.Equal("Too many attempts. Wait a few minutes and try again, or reset your password.", await AccountPages.AlertAsync(withPassword));
+
+        var (status, _) = await new PasskeyHttp(Server, owner, TestTenants.Acme).SignInAsync(authenticator);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(await AccountPages.IsSignedInAsync(Server, owner, TestTenants.Acme));
+    }
+
+    [Fact]
     public async Task Register_StoresCredentialWithUserHandleCounterTransportsAndFlags()
     {
         using var authenticator = new SoftwareAuthenticator { BackupEligible = true, Counter = 7 };
