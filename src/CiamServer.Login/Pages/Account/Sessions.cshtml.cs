@@ -45,6 +45,20 @@ public sealed class SessionsModel(ISessionManager sessions) : PageModel
         return Page();
     }
 
+    /// <summary>"Sign out of your other sessions", offered after a change of password or of a way to sign in
+    /// (ASVS 7): every session of the user but this one ends.</summary>
+    public async Task<IActionResult> OnPostEndOthersAsync()
+    {
+        foreach (var other in (await sessions.ListActiveAsync(UserId, HttpContext.RequestAborted)).Where(s => s.Id != CurrentSessionId))
+        {
+            await sessions.EndAsync(other.Id, SessionEndReasons.EndedByUser, HttpContext.RequestAborted);
+        }
+
+        Notice = "Your other sessions have been signed out.";
+        await LoadAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostEndAllAsync()
     {
         await sessions.EndAllForUserAsync(UserId, SessionEndReasons.SignOutEverywhere, HttpContext.RequestAborted);
