@@ -142,6 +142,46 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
     }
 
     [Fact]
+    public async Task StepUp_WithAPasskeyAsTheSecondFactor_TokensSayPwdHwkMfa()
+    {
+        var email = AccountPages.UniqueEmail("keystep");
+        await Server.CreateVerifiedUserAsync(TestTenants.Acme, email, TestTenants.Password);
+        using var authenticator = new CiamServer.Testing.Passkeys.SoftwareAuthenticator();
+        using (var setup = Server.CreateBrowser())
+        {
+            await AccountPages.SignInSuccessfullyAsync(Server, setup, TestTenants.Acme, email, TestTenants.Password);
+            var (registered, json) = await new PasskeyHttp(Server, setup, TestTenants.Acme).RegisterAsync(authenticator);
+            Assert.True(registered == HttpStatusCode.OK, json.ToString());
+        }
+
+        using var browser = Server.CreateBrowser();
+        var flow = new OidcFlow(Server, browser, TestTenants.Acme);
+        await AccountPages.SignInSuccessfullyAsync(Server, browser, TestTenants.Acme, email, TestTenants.Password);
+        var authorize = await browser.GetAsync(flow.AuthorizeUrl(extra: new Dictionary<string, string> { ["acr_values"] = "2" }));
+        Assert.True(MfaChallengePages.IsChallenge(browser, authorize));
+
+        // The challenge page as the redirect names it (with the way back to the authorization request).
+        var challengePage = browser.Location(authorize);
+        var challenge = new Uri(challengePage.GetLeftPart(UriPartial.Path));
+        var http = new PasskeyHttp(Server, browser, TestTenants.Acme);
+        var token = await http.TokenAsync(challengePage);
+        var (status, begun) = await http.PostAsync(challenge, "PasskeyOptions", new Dictionary<string, string>(), token);
+        Assert.Equal(HttpStatusCode.OK, status);
+        var (verified, done) = await http.PostAsync(challenge, "PasskeyVerify", new Dictionary<string, string>
+        {
+            ["state"] = begun.GetProperty("state").GetString()!,
+            ["credential"] = authenticator.Assert(begun.GetProperty("options"), http.Origin),
+        }, token);
+        Assert.True(verified == HttpStatusCode.OK, done.ToString());
+
+        var callback = await browser.FollowAsync(await browser.GetAsync(new Uri(Server.BaseAddress, done.GetProperty("redirect").GetString())));
+        var tokens = await flow.RedeemAsync(flow.CallbackParameters(callback)["code"]);
+        var idToken = new JsonWebToken(tokens["id_token"]!);
+        Assert.Equal("2", idToken.GetPayloadValue<string>("acr"));
+        Assert.Equal(["pwd", "hwk", "mfa"], idToken.GetPayloadValue<string[]>("amr"));
+    }
+
+    [Fact]
     public async Task StepUp_WithPromptNone_AnswersInteractionRequired()
     {
         using var browser = Server.CreateBrowser();
