@@ -22,7 +22,9 @@ public sealed class MultiNodeRevocationTests(ProcessCluster cluster, ITestOutput
     public async Task SignOutEverywhereOnNodeB_ApiRefusesNodeAToken_P99UnderOneSecond()
     {
         var delays = new List<double>(Revocations);
-        for (var i = 0; i < Revocations; i++)
+        // One round first, not measured: the three fresh processes JIT their code on it (700-800 ms on an idle
+        // machine, over a second while other test assemblies run), which says nothing about propagation.
+        for (var i = -1; i < Revocations; i++)
         {
             using var browser = ((IServerEndpoints)cluster.NodeA).CreateBrowser();
             var token = await SignInOnNodeAAsync(browser);
@@ -32,7 +34,10 @@ public sealed class MultiNodeRevocationTests(ProcessCluster cluster, ITestOutput
             await SignOutEverywhereOnNodeBAsync(browser);
             await Eventually.WithinAsync(TimeSpan.FromSeconds(10),
                 async () => await cluster.Api.StatusForAsync(token) == HttpStatusCode.Unauthorized, "the API refuses the token", intervalMilliseconds: 2);
-            delays.Add(watch.Elapsed.TotalMilliseconds);
+            if (i >= 0)
+            {
+                delays.Add(watch.Elapsed.TotalMilliseconds);
+            }
         }
 
         delays.Sort();
