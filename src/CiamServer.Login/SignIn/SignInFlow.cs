@@ -59,6 +59,14 @@ public sealed class SignInFlow(
             await rememberedDevices.IsRememberedAsync(context, user.Id, cancellationToken),
             userFactors.Any));
 
+        if (need == MfaNeed.FallbackCode && !(user.EmailConfirmed && user.Email is not null) && !(user.PhoneNumberConfirmed && user.PhoneNumber is not null))
+        {
+            // Risk wants proof and there is nothing to prove it with: no second factor, no verified address.
+            attempt.Outcome = SignInOutcomes.Denied;
+            await SaveAsync(context, attempt, "sign_in.denied", cancellationToken);
+            return SignInStep.Refused("We couldn't confirm it's you. Try again from a device you've used before, or contact support.");
+        }
+
         if (need == MfaNeed.None)
         {
             var session = await signIn.SignInAsync(context, user, methods);
