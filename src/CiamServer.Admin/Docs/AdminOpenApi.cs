@@ -16,6 +16,8 @@ internal static class AdminOpenApi
 {
     public const string DocumentName = "ciam-admin";
 
+    public const string Title = "CiamServer admin API";
+
     public static void AddAdminOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
@@ -28,13 +30,18 @@ internal static class AdminOpenApi
         api.WithGroupName(DocumentName);
         api.MapGet("openapi.json", WriteDocumentAsync).AllowAnonymous().ExcludeFromDescription();
         // Scalar's script comes from the package (embedded, served under docs/), not from its CDN; its inline start-up
-        // script runs by this response's CSP nonce. Its fonts and telemetry would call its servers: both off.
+        // script runs by this response's CSP nonce. What would call Scalar's servers (fonts, telemetry, its AI agent,
+        // developer tools, the link to its hosted client) is off. The document's route is relative: Scalar puts the tenant's base before it.
         api.MapScalarApiReference("docs", (options, context) => options
-                .WithTitle("CiamServer admin API")
-                .WithOpenApiRoutePattern($"{context.Request.PathBase}/admin/api/openapi.json")
+                .WithTitle(Title)
+                .AddDocument(DocumentName, Title, "admin/api/openapi.json")
                 .WithNonce(ScriptNonce.For(context))
                 .DisableDefaultFonts()
-                .DisableTelemetry())
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .HideDeveloperTools()
+                .HideClientButton())
             .AllowAnonymous();
     }
 

@@ -11,7 +11,7 @@ internal sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransfor
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Info.Title = "CiamServer admin API";
+        document.Info.Title = AdminOpenApi.Title;
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
