@@ -1,3 +1,4 @@
+using CiamServer.Admin.Docs;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -7,10 +8,12 @@ namespace CiamServer.Admin;
 
 public static class AdminEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>/admin/api/...</c> (under the tenant's base, so <c>/t/{tenant}/admin/api/...</c>).</summary>
+    /// <summary>Maps <c>/admin/api/...</c> (under the tenant's base, so <c>/t/{tenant}/admin/api/...</c>), with
+    /// its OpenAPI document at <c>openapi.json</c> and a reference page at <c>docs</c>.</summary>
     public static IEndpointRouteBuilder MapCiamAdmin(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("admin/api").RequireAuthorization(AdminServiceCollectionExtensions.AdminPolicy).DisableAntiforgery();
+        api.MapAdminOpenApi();
         api.MapSessionsApi();
         api.MapSignInsApi();
         return endpoints;

@@ -1,3 +1,4 @@
+using CiamServer.Admin.Docs;
 using CiamServer.Core;
 using CiamServer.Core.Authentication;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ public static class AdminServiceCollectionExtensions
     public static IServiceCollection AddCiamAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCiamCore(configuration);
+        services.AddAdminOpenApi();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()

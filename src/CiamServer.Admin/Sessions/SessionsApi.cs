@@ -1,3 +1,4 @@
+using CiamServer.Core.Audit;
 using CiamServer.Core.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,14 +8,21 @@ using Microsoft.AspNetCore.Routing;
 namespace CiamServer.Admin.Sessions;
 
 /// <summary>A user's sessions: list them, end one, end all. Ending revokes the sessions' tokens (and
-/// notifies clients) like a sign-out does.</summary>
+/// notifies clients) like a sign-out does; each end is audited.</summary>
 internal static class SessionsApi
 {
     public static void MapSessionsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("users/{userId:guid}/sessions", ListAsync);
-        api.MapDelete("users/{userId:guid}/sessions/{sessionId}", EndOneAsync);
-        api.MapDelete("users/{userId:guid}/sessions", EndAllAsync);
+        var sessions = api.MapGroup("users/{userId:guid}/sessions").WithTags("Sessions");
+        sessions.MapGet(string.Empty, ListAsync)
+            .WithSummary("List a user's active sessions")
+            .WithDescription("Sessions whose cookie or refresh token is still usable, with device, address, sign-in methods and the clients signed in.");
+        sessions.MapDelete("{sessionId}", EndOneAsync)
+            .WithSummary("End one session")
+            .WithDescription("Ends the session, revokes its tokens and notifies its clients (back-channel logout), as a sign-out does. Audited as admin.sessions.ended.");
+        sessions.MapDelete(string.Empty, EndAllAsync)
+            .WithSummary("End all of a user's sessions")
+            .WithDescription("Ends every session of the user and revokes their tokens. Audited as admin.sessions.ended_all.");
     }
 
     private static async Task<Ok<List<SessionResource>>> ListAsync(Guid userId, ISessionManager sessions, CancellationToken cancellationToken)
@@ -24,8 +32,8 @@ internal static class SessionsApi
         return TypedResults.Ok(active.Select(s => SessionResource.From(s, clients.TryGetValue(s.Id, out var names) ? names : [])).ToList());
     }
 
-    private static async Task<Results<NoContent, NotFound>> EndOneAsync(Guid userId, string sessionId, ISessionManager sessions,
-        CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, NotFound>> EndOneAsync(Guid userId, string sessionId, ISessionManager sessions, IAuditLog audit,
+        HttpContext context, CancellationToken cancellationToken)
     {
         if (!(await sessions.ListActiveAsync(userId, cancellationToken)).Any(s => s.Id == sessionId))
         {
@@ -33,12 +41,16 @@ internal static class SessionsApi
         }
 
         await sessions.EndAsync(sessionId, SessionEndReasons.Administrator, cancellationToken);
+        await audit.WriteAsync(AdminActor.Entry(context, "admin.sessions.ended", "user", userId.ToString(), new { sessionId }), cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<NoContent> EndAllAsync(Guid userId, ISessionManager sessions, CancellationToken cancellationToken)
+    private static async Task<NoContent> EndAllAsync(Guid userId, ISessionManager sessions, IAuditLog audit, HttpContext context,
+        CancellationToken cancellationToken)
     {
+        var sessionIds = (await sessions.ListActiveAsync(userId, cancellationToken)).Select(s => s.Id).ToList();
         await sessions.EndAllForUserAsync(userId, SessionEndReasons.Administrator, cancellationToken);
+        await audit.WriteAsync(AdminActor.Entry(context, "admin.sessions.ended_all", "user", userId.ToString(), new { sessionIds }), cancellationToken);
         return TypedResults.NoContent();
     }
 }

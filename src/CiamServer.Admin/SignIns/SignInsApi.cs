@@ -20,9 +20,16 @@ internal static class SignInsApi
 
     public static void MapSignInsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("sign-ins", ListTenantAsync);
-        api.MapGet("users/{userId:guid}/sign-ins", ListUserAsync);
-        api.MapPost("risk/dry-run", DryRunAsync);
+        api.MapGet("sign-ins", ListTenantAsync).WithTags("Sign-ins")
+            .WithSummary("List the tenant's sign-in attempts")
+            .WithDescription("Most recent first (limit: 1 to 500, default 50), each with its risk score, decision, reasons and inputs.");
+        api.MapGet("users/{userId:guid}/sign-ins", ListUserAsync).WithTags("Sign-ins")
+            .WithSummary("List a user's sign-in attempts")
+            .WithDescription("As the tenant's list, for one user.");
+        api.MapPost("risk/dry-run", DryRunAsync).WithTags("Risk")
+            .WithSummary("Try other risk thresholds")
+            .WithDescription("What the last attempts (default 1000) would have been decided with the proposed stepUpAt and denyAt " +
+                "(101: never), from their stored scores. Changes nothing and is not audited.");
     }
 
     private static async Task<Results<Ok<List<SignInResource>>, ValidationProblem>> ListTenantAsync(CiamDbContext db, int? limit, CancellationToken cancellationToken) =>

@@ -13,10 +13,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
     // allowed by its hash, so every other inline script stays blocked.
     private const string FormPostScript = "document.form.submit();";
 
-    private static readonly string PolicyBeforeFormAction =
+    private static readonly string PolicyBeforeScriptNonce =
         "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; " +
-        $"script-src 'self' 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(FormPostScript)))}'; " +
-        "form-action 'self' https: http://localhost:* http://127.0.0.1:*";
+        $"script-src 'self' 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(FormPostScript)))}'";
+
+    private const string PolicyBeforeFormAction = "; form-action 'self' https: http://localhost:* http://127.0.0.1:*";
 
     private const string PolicyAfterFormAction = "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
@@ -25,7 +26,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = PolicyBeforeFormAction + FormActionTarget.ExtraSource(context.Request) + PolicyAfterFormAction;
+            headers.ContentSecurityPolicy = PolicyBeforeScriptNonce + ScriptNonce.ExtraSource(context) + PolicyBeforeFormAction + FormActionTarget.ExtraSource(context.Request) + PolicyAfterFormAction;
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";

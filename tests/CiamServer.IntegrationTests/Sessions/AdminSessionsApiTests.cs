@@ -13,7 +13,7 @@ namespace CiamServer.IntegrationTests.Sessions;
 [Trait("Category", "Sessions")]
 public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture) : IClassFixture<AdminSessionsApiTests.Fixture>
 {
-    private const string AdminSecret = "test-only-admin-client-secret";
+    internal const string AdminSecret = "test-only-admin-client-secret";
 
     private CiamTestServer Server => fixture.Server;
 
