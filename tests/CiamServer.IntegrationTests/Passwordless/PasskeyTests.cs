@@ -332,24 +332,37 @@ public sealed class PasskeyTests(ServerFixture fixture) : IClassFixture<ServerFi
     }
 
     [Fact]
-    public async Task PasskeysOffForTenant_EveryPasskeyPageIsNotFound()
+    public async Task PasskeysOffForTenant_NoSignInNoAdding_ButTheUserCanStillSeeAndDeleteTheirs()
     {
         const string tenant = "pk-off";
-        var email = await PasskeyTestData.ImportUserAsync(Server, tenant, "Plain Ltd");
+        using var authenticator = new SoftwareAuthenticator();
+        var email = await RegisteredUserAsync(tenant, authenticator);
         await PasskeyTestData.SetSignInPolicyAsync(Server, tenant, p => p.Passkey = false);
         using var browser = await SignedInAsync(tenant, email);
-        var acmeToken = await new PasskeyHttp(Server, browser, TestTenants.Acme).TokenAsync(Server.Url(TestTenants.Acme, "account/passkey"));
+        // Antiforgery tokens carry the user: one from a signed-in page for the account page, one from an
+        // anonymous page for the sign-in endpoint.
+        var signedInToken = await new PasskeyHttp(Server, browser, tenant).TokenAsync(Server.Url(tenant, "account/passkeys"));
+        var anonymousToken = await new PasskeyHttp(Server, browser, TestTenants.Acme).TokenAsync(Server.Url(TestTenants.Acme, "account/passkey"));
 
-        foreach (var path in new[] { "account/passkey", "account/passkeys", "account/passkeys/add" })
+        foreach (var path in new[] { "account/passkey", "account/passkeys/add" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(Server.Url(tenant, path))).StatusCode);
         }
 
-        var post = await browser.Http.PostAsync(Server.Url(tenant, "account/passkey?handler=Options"),
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = acmeToken }));
-        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        foreach (var (path, handler) in new[] { ("account/passkey", "Options"), ("account/passkeys", "Options"), ("account/passkeys", "Register") })
+        {
+            var post = await browser.Http.PostAsync(Server.Url(tenant, $"{path}?handler={handler}"),
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = path == "account/passkey" ? anonymousToken : signedInToken }));
+            Assert.True(post.StatusCode == HttpStatusCode.NotFound, $"{path} {handler}: {post.StatusCode}");
+        }
+
+        var page = await browser.GetAsync(Server.Url(tenant, "account/passkeys"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var document = await BrowserLikeClient.ParseAsync(page);
+        Assert.Null(document.QuerySelector("[data-passkey-register]"));
+        Assert.Contains("You can delete the ones you have.", await AccountPages.MainTextAsync(page), StringComparison.Ordinal);
         var account = await browser.GetAsync(Server.Url(tenant, "account"));
-        Assert.Null((await BrowserLikeClient.ParseAsync(account)).QuerySelector("a[href$='/account/passkeys']"));
+        Assert.NotNull((await BrowserLikeClient.ParseAsync(account)).QuerySelector("a[href$='/account/passkeys']"));
     }
 
     [Theory]

@@ -46,9 +46,14 @@ public sealed class PasskeysModel(
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(CiamClaimTypes.Subject)!);
 
+    /// <summary>False when the tenant no longer offers passkeys: the user can still see, rename and delete
+    /// the ones they have, and add none.</summary>
+    public bool CanAdd => tenants.Required.SignIn.Passkey;
+
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
-        if (!tenants.Required.SignIn.Passkey)
+        var adding = context.HandlerMethod?.Name is "Options" or "Register";
+        if (adding && !CanAdd)
         {
             context.Result = NotFound();
         }
