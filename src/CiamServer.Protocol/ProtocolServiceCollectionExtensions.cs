@@ -131,6 +131,7 @@ public static class ProtocolServiceCollectionExtensions
         server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
         server.AddEventHandler(InvalidScopeForScopesNotPermitted.Descriptor);
         server.AddEventHandler(AdvertiseBackchannelLogout.Descriptor);
+        server.AddEventHandler(AdvertiseAcrValues.Descriptor);
         server.AddEventHandler(Revocation.RevokeAccessTokenByJti.Descriptor);
         server.AddEventHandler(EndSessionOnRefreshTokenReuse.NoteDescriptor);
         server.AddEventHandler(EndSessionOnRefreshTokenReuse.EndDescriptor);

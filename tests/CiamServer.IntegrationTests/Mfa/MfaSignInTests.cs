@@ -182,6 +182,15 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
     }
 
     [Fact]
+    public async Task Discovery_ListsTheAcrValuesClientsCanAskFor()
+    {
+        using var api = new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme).ApiClient();
+        var json = JsonDocument.Parse(await api.GetStringAsync(Server.Url(TestTenants.Acme, ".well-known/openid-configuration"))).RootElement;
+
+        Assert.Equal(["1", "2"], json.GetProperty("acr_values_supported").EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
     public async Task StepUp_WithPromptNone_AnswersInteractionRequired()
     {
         using var browser = Server.CreateBrowser();
