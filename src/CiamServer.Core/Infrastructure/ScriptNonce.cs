@@ -15,7 +15,8 @@ public static class ScriptNonce
         ArgumentNullException.ThrowIfNull(context);
         if (context.Items[ItemKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex: no '+', '/' or '=' that HTML encoding would turn into entities where the page writes it.
+            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[ItemKey] = nonce;
         }
 
