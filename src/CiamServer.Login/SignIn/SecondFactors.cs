@@ -1,13 +1,13 @@
-using CiamServer.Core.Data;
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
+using CiamServer.Mfa;
 using CiamServer.Passwordless.Sms;
-using Microsoft.EntityFrameworkCore;
 
 namespace CiamServer.Login.SignIn;
 
-/// <summary>The second factors a user can use at this tenant: enrolled, and allowed by the tenant's policy.</summary>
-public sealed class SecondFactors(CiamDbContext db, ITenantContext tenants, ISmsSender sms)
+/// <summary>The second factors a user can use at this tenant: what the user has (<see cref="MfaFactorService"/>),
+/// filtered by what the tenant's policy allows.</summary>
+public sealed class SecondFactors(MfaFactorService enrolled, ITenantContext tenants, ISmsSender sms)
 {
     /// <param name="user">The account.</param>
     /// <param name="firstFactor">The methods of the first factor: a code by email (or text) cannot also be the
@@ -16,14 +16,12 @@ public sealed class SecondFactors(CiamDbContext db, ITenantContext tenants, ISms
     public async Task<UserFactors> OfAsync(CiamUser user, IReadOnlyCollection<string> firstFactor, CancellationToken cancellationToken)
     {
         var policy = tenants.Required.Mfa;
-        var totp = policy.AllowTotp && await db.TotpAuthenticators.AnyAsync(t => t.UserId == user.Id && t.ConfirmedAt != null, cancellationToken);
-        var recovery = await db.RecoveryCodes.AnyAsync(c => c.UserId == user.Id && c.UsedAt == null, cancellationToken);
-        var passkey = policy.AllowWebAuthn && await db.PasskeyCredentials.AnyAsync(p => p.UserId == user.Id, cancellationToken);
+        var has = await enrolled.GetAsync(user.Id, cancellationToken);
         var firstWasEmailCode = firstFactor.Contains("otp", StringComparer.Ordinal) && !firstFactor.Contains("sms", StringComparer.Ordinal);
         var email = policy.AllowEmail && user.EmailConfirmed && user.Email is not null && !firstWasEmailCode;
         var text = policy.AllowSms && user.PhoneNumberConfirmed && user.PhoneNumber is not null && sms.IsConfigured
             && !firstFactor.Contains("sms", StringComparer.Ordinal);
-        return new UserFactors(totp, recovery, passkey, email, text);
+        return new UserFactors(policy.AllowTotp && has.Totp, has.RecoveryCodesRemaining > 0, policy.AllowWebAuthn && has.Passkeys > 0, email, text);
     }
 }
 
