@@ -6,6 +6,14 @@ namespace CiamServer.Login.SignIn;
 /// the user's roles, the risk decision and the device. Pure, so every combination has a unit test.</summary>
 public static class MfaRequirement
 {
+    /// <summary>False when <see cref="Decide"/> answers <see cref="MfaNeed.None"/> whatever the user's factors,
+    /// roles and device: the caller then need not read them.</summary>
+    public static bool MayAsk(TenantMfaPolicy policy, bool riskSaysStepUp, IReadOnlyCollection<string> firstFactorMethods) =>
+        !firstFactorMethods.Contains("mfa", StringComparer.Ordinal)
+        && (policy.RolesRequiringMfa.Count > 0
+            || policy.Mode is MfaMode.Optional or MfaMode.Required
+            || (policy.Mode == MfaMode.Adaptive && riskSaysStepUp));
+
     public static MfaNeed Decide(MfaFacts facts)
     {
         // A passkey with user verification is already two factors (something you have, and a PIN or biometric).

@@ -36,9 +36,10 @@ public sealed class SignInFlow(
     public async Task<SignInStep> FirstFactorPassedAsync(HttpContext context, CiamUser user, IReadOnlyCollection<string> methods, string returnUrl)
     {
         var cancellationToken = context.RequestAborted;
+        var deviceHash = device.DeviceHash(context);
         var assessment = await risk.AssessAsync(new SignInContext(user.Id, AccountNameOf(user), context.Connection.RemoteIpAddress,
-            context.Request.Headers.UserAgent.ToString(), device.DeviceHash(context), clock.GetUtcNow()), cancellationToken);
-        var attempt = Record(context, user, methods, assessment);
+            context.Request.Headers.UserAgent.ToString(), deviceHash, clock.GetUtcNow()), cancellationToken);
+        var attempt = Record(context, user, methods, deviceHash, assessment);
         // The credential-stuffing signal counts every account name tried from an address, not only failures.
         await riskCounters.RecordAttemptAsync(attempt.AccountName, context.Connection.RemoteIpAddress, cancellationToken);
 
@@ -49,15 +50,7 @@ public sealed class SignInFlow(
             return SignInStep.Refused("We couldn't sign you in from here. If this is you, try again from a device you've used before, or contact support.");
         }
 
-        var policy = tenants.Required.Mfa;
-        var userFactors = await factors.OfAsync(user, methods, cancellationToken);
-        var need = MfaRequirement.Decide(new MfaFacts(
-            policy.Mode,
-            await InRoleRequiringMfaAsync(user, policy),
-            assessment.Decision == RiskDecision.StepUp,
-            methods,
-            await rememberedDevices.IsRememberedAsync(context, user.Id, cancellationToken),
-            userFactors.Any));
+        var need = await DecideMfaAsync(context, user, methods, assessment.Decision == RiskDecision.StepUp);
 
         if (need == MfaNeed.FallbackCode && !(user.EmailConfirmed && user.Email is not null) && !(user.PhoneNumberConfirmed && user.PhoneNumber is not null))
         {
@@ -119,9 +112,30 @@ public sealed class SignInFlow(
             new { factor }, context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
     }
 
+    /// <summary>The MFA decision; the user's factors, roles and remembered device are read only when the policy
+    /// could ask at all (with MFA off, the usual case, the sign-in POST makes none of those queries).</summary>
+    private async Task<MfaNeed> DecideMfaAsync(HttpContext context, CiamUser user, IReadOnlyCollection<string> methods, bool riskSaysStepUp)
+    {
+        var policy = tenants.Required.Mfa;
+        if (!MfaRequirement.MayAsk(policy, riskSaysStepUp, methods))
+        {
+            return MfaNeed.None;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        var userFactors = await factors.OfAsync(user, methods, cancellationToken);
+        return MfaRequirement.Decide(new MfaFacts(
+            policy.Mode,
+            await InRoleRequiringMfaAsync(user, policy),
+            riskSaysStepUp,
+            methods,
+            await rememberedDevices.IsRememberedAsync(context, user.Id, cancellationToken),
+            userFactors.Any));
+    }
+
     public static string AccountNameOf(CiamUser user) => (user.Email ?? user.PhoneNumber ?? user.UserName ?? user.Id.ToString()).ToUpperInvariant();
 
-    private SignInAttempt Record(HttpContext context, CiamUser user, IReadOnlyCollection<string> methods, RiskAssessment assessment)
+    private SignInAttempt Record(HttpContext context, CiamUser user, IReadOnlyCollection<string> methods, string deviceHash, RiskAssessment assessment)
     {
         var inputs = assessment.Inputs;
         return new SignInAttempt
@@ -131,7 +145,7 @@ public sealed class SignInFlow(
             Methods = string.Join(' ', methods),
             IpAddress = context.Connection.RemoteIpAddress?.ToString(),
             UserAgent = Truncate(context.Request.Headers.UserAgent.ToString(), 512),
-            DeviceHash = device.DeviceHash(context),
+            DeviceHash = deviceHash,
             Country = inputs.Country,
             Latitude = inputs.Latitude,
             Longitude = inputs.Longitude,

@@ -55,4 +55,31 @@ public sealed class MfaRequirementTests
     [Fact]
     public void Off_RiskStepUp_IsNotAsked() =>
         Assert.Equal(MfaNeed.None, MfaRequirement.Decide(Facts(MfaMode.Off, stepUp: true)));
+
+    [Fact]
+    public void MayAsk_IsFalseOnlyWhereDecideSaysNoneWhateverTheUserHas()
+    {
+        foreach (var mode in Enum.GetValues<MfaMode>())
+        {
+            foreach (var roles in new[] { null, "support" })
+            {
+                foreach (var stepUp in new[] { false, true })
+                {
+                    foreach (var methods in new[] { new[] { "pwd" }, ["hwk", "mfa"] })
+                    {
+                        var policy = new TenantMfaPolicy { Mode = mode, RequiredForRoles = roles };
+                        if (MfaRequirement.MayAsk(policy, stepUp, methods))
+                        {
+                            continue;
+                        }
+
+                        foreach (var (inRole, remembered, hasFactor) in new[] { (false, false, false), (true, false, true), (false, true, true), (true, false, false), (false, false, true) })
+                        {
+                            Assert.Equal(MfaNeed.None, MfaRequirement.Decide(new MfaFacts(mode, inRole && roles is not null, stepUp, methods, remembered, hasFactor)));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
