@@ -115,14 +115,8 @@ public sealed class CodeModel(
     private void Describe(OneTimeCode row)
     {
         ByText = row.Channel == OneTimeCodeChannel.Sms;
-        SentTo = ByText ? PhoneNumberNormalizer.Masked(row.Recipient) : MaskEmail(row.Recipient.ToLowerInvariant());
+        SentTo = ByText ? PhoneNumberNormalizer.Masked(row.Recipient) : RecipientMask.Email(row.Recipient.ToLowerInvariant());
         SentLink = row.LinkHash is not null;
         AsksForCode = ByText || row.Purpose == OneTimeCodePurpose.Recovery || tenants.Required.SignIn.EmailCode;
-    }
-
-    private static string MaskEmail(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at <= 2 ? email : email[..2] + new string('•', Math.Min(at - 2, 5)) + email[at..];
     }
 }

@@ -228,7 +228,7 @@ public sealed class MfaModel(
     private async Task<IActionResult> ShowAsync(CiamUser user)
     {
         Factors = await factors.OfAsync(user, Pending!.Methods, HttpContext.RequestAborted);
-        EmailMasked = user.EmailConfirmed && user.Email is not null ? MaskEmail(user.Email) : null;
+        EmailMasked = user.EmailConfirmed && user.Email is not null ? RecipientMask.Email(user.Email) : null;
         PhoneMasked = user.PhoneNumberConfirmed && user.PhoneNumber is not null ? PhoneNumberNormalizer.Masked(user.PhoneNumber) : null;
         if (Pending.Need == MfaNeed.Enrol)
         {
@@ -244,10 +244,4 @@ public sealed class MfaModel(
         channel == OneTimeCodeChannel.Email ? (user.Email ?? string.Empty).Trim().ToUpperInvariant() : user.PhoneNumber ?? string.Empty;
 
     private static string Normalize(string? code) => new((code ?? string.Empty).Where(char.IsDigit).ToArray());
-
-    private static string MaskEmail(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at <= 2 ? email : email[..2] + new string('•', Math.Min(at - 2, 5)) + email[at..];
-    }
 }
