@@ -92,13 +92,17 @@ internal static class SignInsApi
             .ToList();
         return TypedResults.Ok(new DryRunResult(
             scores.Count,
-            Count(scores.Select(a => RiskPolicyDecider.Decide(a.Score, current))),
-            Count(scores.Select(a => RiskPolicyDecider.Decide(a.Score, proposed))),
+            Counts(RiskPolicyDecider.DryRun(scores.Select(a => a.Score), current)),
+            Counts(RiskPolicyDecider.DryRun(scores.Select(a => a.Score), proposed)),
             changed.Take(100).ToList()));
     }
 
-    private static Dictionary<string, int> Count(IEnumerable<RiskDecision> decisions) =>
-        new[] { RiskDecision.Allow, RiskDecision.StepUp, RiskDecision.Deny }.ToDictionary(Name, d => decisions.Count(x => x == d));
+    private static Dictionary<string, int> Counts(RiskDryRun run) => new()
+    {
+        [Name(RiskDecision.Allow)] = run.Allow,
+        [Name(RiskDecision.StepUp)] = run.StepUp,
+        [Name(RiskDecision.Deny)] = run.Deny,
+    };
 
     private static string Name(RiskDecision decision) => decision.ToStoredValue();
 }
