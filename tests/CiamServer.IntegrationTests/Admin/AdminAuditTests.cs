@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CiamServer.Core.Audit;
@@ -26,7 +25,7 @@ public sealed class AdminAuditTests(AdminSessionsApiTests.Fixture fixture) : ICl
         var flow = new OidcFlow(Server, browser, TestTenants.Acme);
         var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: "openid"));
         var sessionId = Assert.IsType<string>(ProtocolCalls.Claim(tokens.AccessToken, "sid"));
-        var (admin, adminToken) = await AdminClientAsync(flow);
+        var (admin, adminToken) = await AdminClients.CreateAsync(flow, AdminSessionsApiTests.AdminSecret);
         using var _ = admin;
         var alice = await UserIdAsync("alice@example.com");
 
@@ -49,7 +48,7 @@ public sealed class AdminAuditTests(AdminSessionsApiTests.Fixture fixture) : ICl
         var flow = new OidcFlow(Server, browser, TestTenants.Acme);
         var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: "openid"));
         var sessionId = Assert.IsType<string>(ProtocolCalls.Claim(tokens.AccessToken, "sid"));
-        var (admin, adminToken) = await AdminClientAsync(flow);
+        var (admin, adminToken) = await AdminClients.CreateAsync(flow, AdminSessionsApiTests.AdminSecret);
         using var _ = admin;
         var alice = await UserIdAsync("alice@example.com");
 
@@ -65,7 +64,7 @@ public sealed class AdminAuditTests(AdminSessionsApiTests.Fixture fixture) : ICl
     [Fact]
     public async Task DryRun_IsNotAudited()
     {
-        var (admin, _) = await AdminClientAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme));
+        var (admin, _) = await AdminClients.CreateAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme), AdminSessionsApiTests.AdminSecret);
         using var client = admin;
         var before = (await AuditAsync(null)).Count;
 
@@ -88,17 +87,6 @@ public sealed class AdminAuditTests(AdminSessionsApiTests.Fixture fixture) : ICl
         await using var scope = await Server.ForTenantAsync(TestTenants.Acme);
         var events = scope.ServiceProvider.GetRequiredService<CiamDbContext>().AuditEvents.AsNoTracking().Where(e => e.ActorType == "admin");
         return await (action is null ? events : events.Where(e => e.Action == action)).ToListAsync();
-    }
-
-    private static async Task<(HttpClient Client, string Token)> AdminClientAsync(OidcFlow flow)
-    {
-        var token = (await flow.TokenRequestAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = "admin-tool", ["client_secret"] = AdminSessionsApiTests.AdminSecret, ["scope"] = "ciam.admin",
-        })).AccessToken;
-        var client = flow.ApiClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (client, token);
     }
 
     private async Task<Guid> UserIdAsync(string email)

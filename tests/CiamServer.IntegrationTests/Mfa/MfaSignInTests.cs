@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CiamServer.IntegrationTests.Passwordless;
@@ -240,7 +239,7 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
         Assert.Contains("device", await AccountPages.MainTextAsync(page), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.SeeOther, (await MfaChallengePages.SubmitAsync(stranger, page, "Totp", MfaChallengePages.CodeAt(secret, Now))).StatusCode);
 
-        using var admin = await AdminClientAsync(MfaSignInFixture.Adaptive);
+        using var admin = (await AdminClients.CreateAsync(new OidcFlow(Server, Server.CreateBrowser(), MfaSignInFixture.Adaptive), MfaSignInFixture.AdminSecret)).Client;
         var userId = Assert.Single(await Server.UsersInAllTenantsAsync(email)).Id;
         var list = await admin.GetAsync(Server.Url(MfaSignInFixture.Adaptive, $"admin/api/users/{userId}/sign-ins"));
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
@@ -256,7 +255,7 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
     [Fact]
     public async Task DryRun_OfStricterThresholds_CountsWhatWouldChange_AndBadInputIsA400()
     {
-        using var admin = await AdminClientAsync(MfaSignInFixture.Adaptive);
+        using var admin = (await AdminClients.CreateAsync(new OidcFlow(Server, Server.CreateBrowser(), MfaSignInFixture.Adaptive), MfaSignInFixture.AdminSecret)).Client;
         var url = Server.Url(MfaSignInFixture.Adaptive, "admin/api/risk/dry-run");
 
         var strict = await admin.PostAsJsonAsync(url, new { stepUpAt = 1, denyAt = 2, last = 1000 });
@@ -267,17 +266,5 @@ public sealed class MfaSignInTests(MfaSignInFixture fixture) : IClassFixture<Mfa
 
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync(url, new { stepUpAt = 50, denyAt = 10 })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync(url, new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
-    }
-
-    private async Task<HttpClient> AdminClientAsync(string tenant)
-    {
-        var flow = new OidcFlow(Server, Server.CreateBrowser(), tenant);
-        var token = (await flow.TokenRequestAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = "admin-tool", ["client_secret"] = MfaSignInFixture.AdminSecret, ["scope"] = "ciam.admin",
-        })).AccessToken;
-        var client = flow.ApiClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -24,7 +24,7 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
         var flow = new OidcFlow(Server, browser, TestTenants.Acme);
         var tokens = await flow.RedeemAsync(await flow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
         Assert.True(await SessionTestClients.IsActiveAsync(Server, flow, tokens.AccessToken));
-        using var admin = await AdminClientAsync(flow, TestTenants.Acme, "ciam.admin");
+        using var admin = (await AdminClients.CreateAsync(flow, AdminSecret, "ciam.admin")).Client;
         var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
 
         var list = await admin.GetAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions"));
@@ -50,7 +50,7 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
         using var otherBrowser = Server.CreateBrowser();
         var otherFlow = new OidcFlow(Server, otherBrowser, TestTenants.Acme);
         var kept = await otherFlow.RedeemAsync(await otherFlow.SignInForCodeAsync(scope: SessionTestClients.ApiScope));
-        using var admin = await AdminClientAsync(flow, TestTenants.Acme, "ciam.admin");
+        using var admin = (await AdminClients.CreateAsync(flow, AdminSecret, "ciam.admin")).Client;
         var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
         var sessionId = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(ended.AccessToken).GetClaim("sid").Value;
 
@@ -82,7 +82,7 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
             await db.SaveChangesAsync();
         }
 
-        using var admin = await AdminClientAsync(offline, TestTenants.Acme, "ciam.admin");
+        using var admin = (await AdminClients.CreateAsync(offline, AdminSecret, "ciam.admin")).Client;
         var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
         var listed = JsonDocument.Parse(await admin.GetStringAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions")))
             .RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
@@ -94,7 +94,7 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
     [Fact]
     public async Task EndOne_UnknownSession_Is404()
     {
-        using var admin = await AdminClientAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme), TestTenants.Acme, "ciam.admin");
+        using var admin = (await AdminClients.CreateAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Acme), AdminSecret, "ciam.admin")).Client;
         var alice = await UserIdAsync(TestTenants.Acme, "alice@example.com");
 
         var response = await admin.DeleteAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{alice}/sessions/no-such-session"));
@@ -131,22 +131,11 @@ public sealed class AdminSessionsApiTests(AdminSessionsApiTests.Fixture fixture)
     [Fact]
     public async Task AdminApi_WithAnotherTenantsAdminToken_Is401()
     {
-        using var globexAdmin = await AdminClientAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Globex), TestTenants.Globex, "ciam.admin");
+        using var globexAdmin = (await AdminClients.CreateAsync(new OidcFlow(Server, Server.CreateBrowser(), TestTenants.Globex), AdminSecret, "ciam.admin")).Client;
 
         var response = await globexAdmin.GetAsync(Server.Url(TestTenants.Acme, $"admin/api/users/{Guid.NewGuid()}/sessions"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    private async Task<HttpClient> AdminClientAsync(OidcFlow flow, string tenant, string scope)
-    {
-        var token = (await flow.TokenRequestAsync(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = "admin-tool", ["client_secret"] = AdminSecret, ["scope"] = scope,
-        })).AccessToken;
-        var client = flow.ApiClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private async Task<Guid> UserIdAsync(string tenant, string email)
