@@ -16,6 +16,8 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddCiamCore(configuration);
         services.AddAdminOpenApi();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AdminAudit>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()
