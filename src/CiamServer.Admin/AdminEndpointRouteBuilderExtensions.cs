@@ -14,8 +14,14 @@ public static class AdminEndpointRouteBuilderExtensions
     {
         var api = endpoints.MapGroup("admin/api").RequireAuthorization(AdminServiceCollectionExtensions.AdminPolicy).DisableAntiforgery();
         api.MapAdminOpenApi();
+        api.MapTenantApis();
+        return endpoints;
+    }
+
+    /// <summary>The endpoints about one tenant: they work on the current tenant and never read one from the route.</summary>
+    private static void MapTenantApis(this RouteGroupBuilder api)
+    {
         api.MapSessionsApi();
         api.MapSignInsApi();
-        return endpoints;
     }
 }
