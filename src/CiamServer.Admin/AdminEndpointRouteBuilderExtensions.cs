@@ -44,6 +44,7 @@ public static class AdminEndpointRouteBuilderExtensions
     /// <summary>The endpoints about no single tenant (super-admins of the admin tenant only).</summary>
     private static void MapGlobalApis(this RouteGroupBuilder global)
     {
+        global.MapAdministratorsApi();
     }
 
     /// <summary>Runs after authorization has checked the caller's grant for the named tenant.</summary>
