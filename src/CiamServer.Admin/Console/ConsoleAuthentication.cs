@@ -75,6 +75,7 @@ internal static class ConsoleAuthentication
         options.Scope.Add("email");
         options.GetClaimsFromUserInfoEndpoint = true;
         options.MapInboundClaims = false;
+        options.DisableTelemetry = true;
         // Kept for one use: the id_token_hint that signs the admin out of the admin tenant without a confirmation page.
         options.SaveTokens = true;
         options.TokenValidationParameters.NameClaimType = "email";
