@@ -49,6 +49,44 @@ public sealed class ConsoleAccessTests(ChromiumFixture chromium, ServerFixture f
         Assert.Equal(403, superAdminOnly!.Status);
     }
 
+    /// <summary>Every page of one tenant, as the console's navigation lists them.</summary>
+    public static TheoryData<string> TenantPages => new()
+    {
+        string.Empty, "users", "users/new", "users/import", "clients", "clients/new", "roles", "scopes", "branding", "policies", "admins", "settings",
+    };
+
+    [Theory]
+    [MemberData(nameof(TenantPages))]
+    public async Task TenantAdmin_IsRefusedEveryPageOfAnotherTenant_ButReachesTheirOwn(string area)
+    {
+        var email = $"pages-{area.Replace('/', '-')}@admin.test";
+        await Server.CreateAdminAsync(email, TestTenants.Acme);
+        var (context, page) = await ConsoleSession.SignInAsync(chromium, Server, email);
+        await using var _ = context;
+
+        var other = await page.GotoAsync(Server.ConsoleUrl($"tenants/{TestTenants.Globex}/{area}"));
+        Assert.Equal(403, other!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+
+        // Settings (rename, disable, delete a tenant) are a super-admin's.
+        var own = await page.GotoAsync(Server.ConsoleUrl($"tenants/{TestTenants.Acme}/{area}"));
+        Assert.Equal(area == "settings" ? 403 : 200, own!.Status);
+    }
+
+    [Fact]
+    public async Task Console_AtAPhoneViewport_HasNoSidewaysScroll_AndASkipLinkForKeyboards()
+    {
+        await Server.CreateAdminAsync("phone@admin.test");
+        var (context, page) = await ConsoleSession.SignInAsync(chromium, Server, "phone@admin.test", new ViewportSize { Width = 375, Height = 812 });
+        await using var _ = context;
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "The console scrolls sideways.");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("main")).ToBeFocusedAsync();
+    }
+
     [Fact]
     public async Task AdminTenantUserWithoutARole_IsRefused()
     {
