@@ -1,3 +1,4 @@
+using CiamServer.Admin.Branding;
 using CiamServer.Admin.Docs;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
@@ -23,5 +24,6 @@ public static class AdminEndpointRouteBuilderExtensions
     {
         api.MapSessionsApi();
         api.MapSignInsApi();
+        api.MapBrandingApi();
     }
 }

@@ -1,3 +1,4 @@
+using CiamServer.Admin.Branding;
 using CiamServer.Admin.Docs;
 using CiamServer.Core;
 using CiamServer.Core.Authentication;
@@ -18,6 +19,7 @@ public static class AdminServiceCollectionExtensions
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
+        services.AddScoped<BrandingSettings>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()
