@@ -1,4 +1,5 @@
 using System.Globalization;
+using CiamServer.Core.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -11,10 +12,9 @@ namespace CiamServer.Login.Localization;
 /// Only <see cref="Supported"/> languages are ever chosen.</summary>
 internal static class LoginCultures
 {
-    public const string Default = "en";
+    public const string Default = HostedPageLanguages.Default;
 
-    /// <summary>The languages the hosted pages are written in; discovery advertises them as ui_locales_supported.</summary>
-    public static readonly IReadOnlyList<string> Supported = ["en", "fr"];
+    public static IReadOnlyList<string> Supported => HostedPageLanguages.Supported;
 
     /// <summary>How long a ui_locales choice outlives its request: the length of a sign-in flow, not a preference.</summary>
     public static readonly TimeSpan CookieLifetime = TimeSpan.FromHours(1);
