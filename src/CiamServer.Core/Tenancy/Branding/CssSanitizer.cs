@@ -249,15 +249,15 @@ public static partial class CssSanitizer
                 return $"The property '{property}' has no value.";
             }
 
-            if (!ValueCharacters().IsMatch(value))
-            {
-                return $"The value of '{property}' may hold only colours, numbers with units, keywords and rgb()/hsl()/var() (no ':', '!', '*', brackets...).";
-            }
-
             var lower = value.ToLowerInvariant();
             if (CssAllowList.ForbiddenWords.FirstOrDefault(w => Identifier().Matches(lower).Any(m => m.Value.Contains(w, StringComparison.Ordinal))) is { } word)
             {
                 return $"The value of '{property}' uses '{word}', which is not allowed.";
+            }
+
+            if (!ValueCharacters().IsMatch(value))
+            {
+                return $"The value of '{property}' may hold only colours, numbers with units, keywords and rgb()/hsl()/var() (no ':', '!', '*', brackets...).";
             }
 
             if (FunctionProblem(property, lower) is { } functionProblem)
