@@ -3,7 +3,7 @@ using CiamServer.Core.Tenancy;
 namespace CiamServer.Admin.Branding;
 
 /// <summary>A tenant's branding as the admin API shows it. The name is the tenant's display name (read-only here).</summary>
-internal sealed record BrandingResource(string DisplayName, string? LogoUrl, string PrimaryColor, string? AccentColor, string? BackgroundColor,
+public sealed record BrandingResource(string DisplayName, string? LogoUrl, string PrimaryColor, string? AccentColor, string? BackgroundColor,
     string? TextColor, string? CustomCss)
 {
     public static BrandingResource From(Tenant tenant) => new(tenant.DisplayName, tenant.Branding.LogoUrl, tenant.Branding.PrimaryColor,
@@ -12,7 +12,7 @@ internal sealed record BrandingResource(string DisplayName, string? LogoUrl, str
 
 /// <summary>New branding values: the whole set, replacing the stored one. An omitted or empty field goes back to its
 /// default (the default blue for <see cref="PrimaryColor"/>, nothing for the others).</summary>
-internal sealed record BrandingInput(string? LogoUrl, string? PrimaryColor, string? AccentColor, string? BackgroundColor, string? TextColor,
+public sealed record BrandingInput(string? LogoUrl, string? PrimaryColor, string? AccentColor, string? BackgroundColor, string? TextColor,
     string? CustomCss)
 {
     public TenantBranding ToBranding() => new()

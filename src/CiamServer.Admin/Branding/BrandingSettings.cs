@@ -8,7 +8,7 @@ namespace CiamServer.Admin.Branding;
 /// <summary>Reads and changes the current tenant's branding, for the admin API and the console alike. A change is
 /// validated in full (<see cref="BrandingRules"/>: nothing is stored when any field is wrong), saved, dropped from
 /// the tenant cache so this node's pages show it at once (other nodes within the cache lifetime), and audited.</summary>
-internal sealed class BrandingSettings(CiamDbContext db, ITenantContext tenants, ITenantDirectory directory, AdminAudit audit)
+public sealed class BrandingSettings(CiamDbContext db, ITenantContext tenants, ITenantDirectory directory, AdminAudit audit)
 {
     public const string UpdatedAction = "admin.branding.updated";
 

@@ -184,6 +184,22 @@ public sealed class BrandingApiTests(AdminSessionsApiTests.Fixture fixture) : IC
         Assert.Equal(before, await acmeAdmin.GetStringAsync(Server.Url(TestTenants.Acme, "admin/api/branding")));
     }
 
+    [Fact]
+    public async Task CrossTenant_TenantAdmin_ReadsAndWritesTheirTenant_RefusedAnother()
+    {
+        await Server.CreateAdminAsync("branding-api@admin.test", TestTenants.Globex);
+        var (api, _) = await Server.ForAdminAsync("branding-api@admin.test");
+        using var client = api;
+        var admin = Server.AdminTenant();
+
+        var own = await client.PutAsJsonAsync(Server.Url(admin, $"admin/api/tenants/{TestTenants.Globex}/branding"), new { primaryColor = "#123456", textColor = "#222" });
+        var other = await client.GetAsync(Server.Url(admin, $"admin/api/tenants/{TestTenants.Acme}/branding"));
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("#222", (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("textColor").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+    }
+
     private async Task<HttpClient> AdminAsync(string tenant) =>
         (await AdminClients.CreateAsync(new OidcFlow(Server, Server.CreateBrowser(), tenant), AdminSessionsApiTests.AdminSecret)).Client;
 
