@@ -1,4 +1,5 @@
 using CiamServer.Admin.Access;
+using CiamServer.Admin.Branding;
 using CiamServer.Admin.Docs;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
@@ -39,6 +40,7 @@ public static class AdminEndpointRouteBuilderExtensions
     {
         api.MapSessionsApi();
         api.MapSignInsApi();
+        api.MapBrandingApi();
     }
 
     /// <summary>The endpoints about no single tenant (super-admins of the admin tenant only).</summary>

@@ -1,5 +1,6 @@
 using CiamServer.Admin.Access;
 using CiamServer.Admin.Bootstrap;
+using CiamServer.Admin.Branding;
 using CiamServer.Admin.Console;
 using CiamServer.Admin.Docs;
 using CiamServer.Core;
@@ -27,6 +28,7 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<AdminGrantDirectory>();
         services.AddScoped<IAuthorizationHandler, AdminAccessHandler>();
         services.AddScoped<AdminTenantSeeder>();
+        services.AddScoped<BrandingSettings>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using CiamServer.Core.Tenancy;
+using CiamServer.Core.Tenancy.Branding;
 using CiamServer.Import.Model;
 
 namespace CiamServer.Import;
@@ -59,6 +60,23 @@ internal static class ImportValidator
         return problems;
     }
 
+    /// <summary>The colours and CSS added with the admin console follow the same rules as there (<see cref="BrandingRules"/>).</summary>
+    private static void ValidateBranding(BrandingImport branding, string path, Action<string, string> problem)
+    {
+        foreach (var (field, value) in new[] { ("accentColor", branding.AccentColor), ("backgroundColor", branding.BackgroundColor), ("textColor", branding.TextColor) })
+        {
+            foreach (var message in BrandingRules.ColorProblems(value, required: false))
+            {
+                problem($"{path}.{field}", message);
+            }
+        }
+
+        foreach (var message in BrandingRules.CustomCssProblems(branding.CustomCss))
+        {
+            problem(path + ".customCss", message);
+        }
+    }
+
     private static void ValidatePolicies(TenantImport tenant, string path, Action<string, string> problem)
     {
         if (tenant.Branding?.PrimaryColor is { } color && !System.Text.RegularExpressions.Regex.IsMatch(color, @"^#(?:[0-9a-fA-F]{3}){1,2}\z"))
@@ -69,6 +87,11 @@ internal static class ImportValidator
         if (tenant.Branding?.LogoUrl is { } logo && (!Uri.TryCreate(logo, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
         {
             problem(path + ".branding.logoUrl", "must be an absolute https URL.");
+        }
+
+        if (tenant.Branding is { } branding)
+        {
+            ValidateBranding(branding, path + ".branding", problem);
         }
 
         if (tenant.PasswordPolicy?.MinLength is { } min && (min < TenantPasswordPolicy.AbsoluteMinimumLength || min > 64))

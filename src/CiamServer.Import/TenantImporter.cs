@@ -67,6 +67,10 @@ internal sealed class TenantImporter(
         tenant.Enabled = import.Enabled ?? true;
         tenant.Branding.LogoUrl = import.Branding?.LogoUrl;
         tenant.Branding.PrimaryColor = import.Branding?.PrimaryColor ?? TenantBranding.DefaultPrimaryColor;
+        tenant.Branding.AccentColor = import.Branding?.AccentColor;
+        tenant.Branding.BackgroundColor = import.Branding?.BackgroundColor;
+        tenant.Branding.TextColor = import.Branding?.TextColor;
+        tenant.Branding.CustomCss = string.IsNullOrWhiteSpace(import.Branding?.CustomCss) ? null : import.Branding.CustomCss;
         tenant.PasswordPolicy.MinLength = import.PasswordPolicy?.MinLength ?? TenantPasswordPolicy.AbsoluteMinimumLength;
         var defaults = new TenantSessionPolicy();
         tenant.SessionPolicy.IdleTimeoutMinutes = import.SessionPolicy?.IdleTimeoutMinutes ?? defaults.IdleTimeoutMinutes;

@@ -2,9 +2,12 @@ using CiamServer.Core;
 using CiamServer.Core.Authentication;
 using CiamServer.Core.Data;
 using CiamServer.Core.Users;
+using CiamServer.Core.Tenancy.Branding;
 using CiamServer.Login.Accounts;
+using CiamServer.Login.Preview;
 using CiamServer.Login.Cookies;
 using CiamServer.Login.Infrastructure;
+using CiamServer.Login.Localization;
 using CiamServer.Login.Passwords;
 using CiamServer.Login.SignIn;
 using CiamServer.Login.Throttling;
@@ -77,8 +80,15 @@ public static class LoginServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<AntiforgeryOptions>>(p => p.GetRequiredService<CookieSetup>());
         services.AddAuthentication().AddCookie(CiamAuthentication.SessionScheme);
 
-        services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(RequireTenantPageFilter))));
+        services.AddRazorPages(pages =>
+            {
+                pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(RequireTenantPageFilter)));
+                pages.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(LoginLocalizationFilter)));
+            })
+            .AddViewLocalization();
         services.AddScoped<RequireTenantPageFilter>();
+        services.AddSingleton<LoginLocalizationFilter>();
+        services.AddScoped<IBrandingPreview, BrandingPreviewRenderer>();
         return services;
     }
 }

@@ -132,6 +132,7 @@ public static class ProtocolServiceCollectionExtensions
         server.AddEventHandler(InvalidScopeForScopesNotPermitted.Descriptor);
         server.AddEventHandler(AdvertiseBackchannelLogout.Descriptor);
         server.AddEventHandler(AdvertiseAcrValues.Descriptor);
+        server.AddEventHandler(AdvertiseUiLocales.Descriptor);
         server.AddEventHandler(Revocation.RevokeAccessTokenByJti.Descriptor);
         server.AddEventHandler(EndSessionOnRefreshTokenReuse.NoteDescriptor);
         server.AddEventHandler(EndSessionOnRefreshTokenReuse.EndDescriptor);

@@ -26,8 +26,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = PolicyBeforeScriptNonce + ScriptNonce.ExtraSource(context) + PolicyBeforeFormAction + FormActionTarget.ExtraSource(context.Request) + PolicyAfterFormAction;
-            headers.XFrameOptions = "DENY";
+            var preview = SandboxedPreview.IsMarked(context);
+            headers.ContentSecurityPolicy = preview
+                ? SandboxedPreview.Policy
+                : PolicyBeforeScriptNonce + ScriptNonce.ExtraSource(context) + PolicyBeforeFormAction + FormActionTarget.ExtraSource(context.Request) + PolicyAfterFormAction;
+            headers.XFrameOptions = preview ? "SAMEORIGIN" : "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             return Task.CompletedTask;

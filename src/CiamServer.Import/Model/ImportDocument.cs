@@ -33,6 +33,12 @@ public sealed class BrandingImport
 {
     public string? LogoUrl { get; set; }
     public string? PrimaryColor { get; set; }
+    public string? AccentColor { get; set; }
+    public string? BackgroundColor { get; set; }
+    public string? TextColor { get; set; }
+
+    /// <summary>Custom CSS in the safe subset (docs/admin/branding.md); refused, not trimmed, when it goes beyond it.</summary>
+    public string? CustomCss { get; set; }
 }
 
 public sealed class PasswordPolicyImport

@@ -7,6 +7,7 @@ using CiamServer.Passwordless;
 using CiamServer.Passwordless.Codes;
 using CiamServer.Passwordless.Sms;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CiamServer.Login.Infrastructure;
@@ -20,7 +21,8 @@ public sealed class CodeDelivery(
     IEmailSender email,
     ISmsSender sms,
     ITenantContext tenants,
-    IOptions<PasswordlessOptions> options)
+    IOptions<PasswordlessOptions> options,
+    IStringLocalizer<LoginText> localizer)
 {
     private int LifetimeMinutes => (int)Math.Ceiling(options.Value.CodeLifetime.TotalMinutes);
 
@@ -64,7 +66,7 @@ public sealed class CodeDelivery(
         // The origin-bound format (WebOTP, "@host #code") lets phones offer the code for this site only.
         var host = context.Request.Host.Host;
         await sms.SendAsync(new SmsMessage(e164,
-            $"{issued.Code} is your {tenants.Required.DisplayName} code. It expires in {LifetimeMinutes} minutes. Don't share it.\n\n@{host} #{issued.Code}"),
+            localizer["{0} is your {1} code. It expires in {2} minutes. Don't share it.", issued.Code, tenants.Required.DisplayName, LifetimeMinutes] + $"\n\n@{host} #{issued.Code}"),
             cancellationToken);
         return issued.Row.Id;
     }
@@ -74,29 +76,29 @@ public sealed class CodeDelivery(
         var tenantName = tenants.Required.DisplayName;
         var subject = issued.Row.Purpose switch
         {
-            OneTimeCodePurpose.Recovery => $"Recover your {tenantName} account",
-            OneTimeCodePurpose.SecondFactor => $"Your {tenantName} verification code",
-            _ => $"Sign in to {tenantName}",
+            OneTimeCodePurpose.Recovery => localizer["Recover your {0} account", tenantName],
+            OneTimeCodePurpose.SecondFactor => localizer["Your {0} verification code", tenantName],
+            _ => localizer["Sign in to {0}", tenantName],
         };
         var text = new List<string>();
         var html = new List<string>();
         if (issued.LinkToken is not null)
         {
             var link = EmailLinks.To(request, "/account/magic-link", new Dictionary<string, string?> { ["token"] = issued.LinkToken });
-            text.Add($"Open this link to sign in:\n\n{link}");
-            html.Add($"<p><a href=\"{WebUtility.HtmlEncode(link)}\">Sign in to {WebUtility.HtmlEncode(tenantName)}</a></p>");
+            text.Add($"{localizer["Open this link to sign in:"]}\n\n{link}");
+            html.Add($"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(localizer["Sign in to {0}", tenantName])}</a></p>");
         }
 
         if (showCode)
         {
-            var intro = issued.LinkToken is null ? "Your code is" : "Or type this code on the sign-in page";
+            var intro = (issued.LinkToken is null ? localizer["Your code is"] : localizer["Or type this code on the sign-in page"]).Value;
             text.Add($"{intro}: {issued.Code}");
-            html.Add($"<p>{intro}:</p><p style=\"font-size:1.5em;letter-spacing:.2em\"><strong>{issued.Code}</strong></p>");
+            html.Add($"<p>{WebUtility.HtmlEncode(intro)}:</p><p style=\"font-size:1.5em;letter-spacing:.2em\"><strong>{issued.Code}</strong></p>");
         }
 
-        var footer = $"It works once, for {LifetimeMinutes} minutes. If you did not ask for it, ignore this message: nobody can sign in without it.";
+        var footer = localizer["It works once, for {0} minutes. If you did not ask for it, ignore this message: nobody can sign in without it.", LifetimeMinutes].Value;
         text.Add(footer);
-        html.Add($"<p>{footer}</p>");
+        html.Add($"<p>{WebUtility.HtmlEncode(footer)}</p>");
         return new EmailMessage(to, subject, string.Join("\n\n", text), string.Concat(html));
     }
 }

@@ -1119,6 +1119,21 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("TenantId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<string>("AccentColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("branding_accent_color");
+
+                            b1.Property<string>("BackgroundColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("branding_background_color");
+
+                            b1.Property<string>("CustomCss")
+                                .HasMaxLength(8192)
+                                .HasColumnType("character varying(8192)")
+                                .HasColumnName("branding_custom_css");
+
                             b1.Property<string>("LogoUrl")
                                 .HasMaxLength(2048)
                                 .HasColumnType("character varying(2048)")
@@ -1129,6 +1144,11 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(7)
                                 .HasColumnType("character varying(7)")
                                 .HasColumnName("branding_primary_color");
+
+                            b1.Property<string>("TextColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("branding_text_color");
 
                             b1.HasKey("TenantId");
 

@@ -1108,6 +1108,21 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("TenantId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("AccentColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("branding_accent_color");
+
+                            b1.Property<string>("BackgroundColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("branding_background_color");
+
+                            b1.Property<string>("CustomCss")
+                                .HasMaxLength(8192)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("branding_custom_css");
+
                             b1.Property<string>("LogoUrl")
                                 .HasMaxLength(2048)
                                 .HasColumnType("TEXT")
@@ -1118,6 +1133,11 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                                 .HasMaxLength(7)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("branding_primary_color");
+
+                            b1.Property<string>("TextColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("branding_text_color");
 
                             b1.HasKey("TenantId");
 

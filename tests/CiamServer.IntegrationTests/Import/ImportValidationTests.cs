@@ -19,6 +19,14 @@ public sealed class ImportValidationTests(ServerFixture fixture) : IClassFixture
             "$.tenants[1].branding.primaryColor", "must be a hex colour"
         },
         {
+            """{ "slug": "broken", "displayName": "Broken", "branding": { "accentColor": "teal" } }""",
+            "$.tenants[1].branding.accentColor", "Use a hex colour"
+        },
+        {
+            """{ "slug": "broken", "displayName": "Broken", "branding": { "customCss": ".card { color: #222; }\nbody { background: url(https://evil.example/x.png); }" } }""",
+            "$.tenants[1].branding.customCss", "Line 2: The value of 'background' uses 'url'"
+        },
+        {
             Broken(Client("""{ "type": "confidential", "secret": "a-long-enough-secret", "redirectUris": ["http://app.example/callback"] }""")),
             "$.tenants[1].clients[0].redirectUris[0]", "http is allowed only for loopback"
         },

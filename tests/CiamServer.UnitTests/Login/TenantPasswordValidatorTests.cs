@@ -1,7 +1,11 @@
 using CiamServer.Core.Tenancy;
 using CiamServer.Core.Users;
+using CiamServer.Login;
 using CiamServer.Login.Passwords;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CiamServer.UnitTests.Login;
 
@@ -10,6 +14,9 @@ namespace CiamServer.UnitTests.Login;
 public sealed class TenantPasswordValidatorTests
 {
     private static readonly CommonPasswordList CommonPasswords = new();
+
+    private static readonly IStringLocalizer<LoginText> Text = new StringLocalizer<LoginText>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
     [Theory]
     [InlineData("abcdefgh")]
@@ -67,7 +74,7 @@ public sealed class TenantPasswordValidatorTests
     {
         var tenants = new TenantContext();
         tenants.Set(new Tenant { Slug = "acme", DisplayName = "Acme", PasswordPolicy = { MinLength = minLength } });
-        var validator = new TenantPasswordValidator(tenants, CommonPasswords);
+        var validator = new TenantPasswordValidator(tenants, CommonPasswords, Text);
         return validator.ValidateAsync(null!, new CiamUser { Email = email, UserName = email }, password);
     }
 }

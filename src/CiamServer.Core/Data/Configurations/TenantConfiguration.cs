@@ -1,4 +1,5 @@
 using CiamServer.Core.Tenancy;
+using CiamServer.Core.Tenancy.Branding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +18,10 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         {
             branding.Property(b => b.LogoUrl).HasColumnName("branding_logo_url").HasMaxLength(2048);
             branding.Property(b => b.PrimaryColor).HasColumnName("branding_primary_color").HasMaxLength(7);
+            branding.Property(b => b.AccentColor).HasColumnName("branding_accent_color").HasMaxLength(7);
+            branding.Property(b => b.BackgroundColor).HasColumnName("branding_background_color").HasMaxLength(7);
+            branding.Property(b => b.TextColor).HasColumnName("branding_text_color").HasMaxLength(7);
+            branding.Property(b => b.CustomCss).HasColumnName("branding_custom_css").HasMaxLength(BrandingRules.MaxCustomCssLength);
         });
         builder.OwnsOne(t => t.PasswordPolicy, policy =>
             policy.Property(p => p.MinLength).HasColumnName("password_min_length"));

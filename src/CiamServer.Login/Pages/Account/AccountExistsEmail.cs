@@ -2,6 +2,8 @@ using CiamServer.Core.Email;
 using CiamServer.Core.Users;
 using CiamServer.Login.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace CiamServer.Login.Pages.Account;
 
@@ -13,11 +15,11 @@ internal static class AccountExistsEmail
     {
         var signIn = EmailLinks.To(request, "/account/login", new Dictionary<string, string?>());
         var reset = EmailLinks.To(request, "/account/forgot-password", new Dictionary<string, string?>());
+        var text = request.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<LoginText>>();
         return email.SendAsync(new EmailMessage(
             user.Email!,
-            "You already have an account",
-            "Someone tried to create an account with this email address, which already has one.\n\n" +
-            $"If it was you, sign in: {signIn}\nForgot your password? Reset it: {reset}\n\nIf it was not you, you can ignore this message."),
+            text["You already have an account"],
+            text["Someone tried to create an account with this email address, which already has one.\n\nIf it was you, sign in: {0}\nForgot your password? Reset it: {1}\n\nIf it was not you, you can ignore this message.", signIn, reset]),
             cancellationToken);
     }
 }

@@ -6,11 +6,12 @@ using CiamServer.Login.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CiamServer.Login.Pages.Account;
 
 /// <summary>Always answers "check your email", whether or not the address has an account.</summary>
-public sealed class ForgotPasswordModel(UserManager<CiamUser> users, IEmailSender email) : PageModel
+public sealed class ForgotPasswordModel(UserManager<CiamUser> users, IEmailSender email, IStringLocalizer<LoginText> text) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address.")]
@@ -42,12 +43,13 @@ public sealed class ForgotPasswordModel(UserManager<CiamUser> users, IEmailSende
                 ["code"] = token,
                 ["returnUrl"] = ReturnUrls.Safe(Request, ReturnUrl),
             });
+            var (intro, outro) = (text["Open this link to choose a new password:"], text["If you did not ask for this, ignore this message: your password stays as it is."]);
             await email.SendAsync(new EmailMessage(
                 user.Email!,
-                "Reset your password",
-                $"Open this link to choose a new password:\n\n{link}\n\nIf you did not ask for this, ignore this message: your password stays as it is.",
-                $"<p>Open this link to choose a new password:</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">Choose a new password</a></p>" +
-                "<p>If you did not ask for this, ignore this message: your password stays as it is.</p>"), HttpContext.RequestAborted);
+                text["Reset your password"],
+                $"{intro}\n\n{link}\n\n{outro}",
+                $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(text["Choose a new password"])}</a></p>" +
+                $"<p>{WebUtility.HtmlEncode(outro)}</p>"), HttpContext.RequestAborted);
         }
 
         return RedirectToPage("CheckEmail", new { returnUrl = ReturnUrl });

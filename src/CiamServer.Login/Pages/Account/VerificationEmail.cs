@@ -4,6 +4,8 @@ using CiamServer.Core.Users;
 using CiamServer.Login.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace CiamServer.Login.Pages.Account;
 
@@ -20,11 +22,13 @@ internal static class VerificationEmail
             ["code"] = token,
             ["returnUrl"] = ReturnUrls.Safe(request, returnUrl),
         });
+        var text = request.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<LoginText>>();
+        var (intro, outro) = (text["Open this link to verify your email address:"], text["If you did not create an account, ignore this message."]);
         await email.SendAsync(new EmailMessage(
             user.Email!,
-            "Verify your email address",
-            $"Open this link to verify your email address:\n\n{link}\n\nIf you did not create an account, ignore this message.",
-            $"<p>Open this link to verify your email address:</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">Verify my email address</a></p>" +
-            "<p>If you did not create an account, ignore this message.</p>"), cancellationToken);
+            text["Verify your email address"],
+            $"{intro}\n\n{link}\n\n{outro}",
+            $"<p>{WebUtility.HtmlEncode(intro)}</p><p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(text["Verify my email address"])}</a></p>" +
+            $"<p>{WebUtility.HtmlEncode(outro)}</p>"), cancellationToken);
     }
 }
