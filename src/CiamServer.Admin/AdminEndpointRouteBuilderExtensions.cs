@@ -1,4 +1,6 @@
+using CiamServer.Admin.Dashboard;
 using CiamServer.Admin.Docs;
+using CiamServer.Admin.Policies;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -23,5 +25,7 @@ public static class AdminEndpointRouteBuilderExtensions
     {
         api.MapSessionsApi();
         api.MapSignInsApi();
+        api.MapPoliciesApi();
+        api.MapDashboardApi();
     }
 }

@@ -1,4 +1,6 @@
+using CiamServer.Admin.Dashboard;
 using CiamServer.Admin.Docs;
+using CiamServer.Admin.Policies;
 using CiamServer.Core;
 using CiamServer.Core.Authentication;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +20,8 @@ public static class AdminServiceCollectionExtensions
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
+        services.AddScoped<TenantPolicies>();
+        services.AddScoped<DashboardStats>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()

@@ -62,6 +62,8 @@ namespace CiamServer.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "Action", "CreatedAt");
+
                     b.ToTable("audit_events", (string)null);
                 });
 
@@ -731,6 +733,8 @@ namespace CiamServer.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "ExpiresAt");
+
                     b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("user_sessions", (string)null);
@@ -871,6 +875,8 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
