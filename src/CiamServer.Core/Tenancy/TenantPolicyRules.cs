@@ -37,12 +37,10 @@ public static class TenantPolicyRules
         }
     }
 
-    /// <summary>The mode as written in files and JSON ("off", "optional", "required", "adaptive"), or null when it is
-    /// none of those (numbers are refused too: the stored value is the name).</summary>
+    /// <summary>The mode as written in files and JSON ("off", "optional", "required", "adaptive", any case), or null
+    /// when it is none of those: numbers and combinations ("off, required") are refused, the stored value is one name.</summary>
     public static MfaMode? ParseMfaMode(string? mode) =>
-        mode is not null && !int.TryParse(mode, out _) && Enum.TryParse<MfaMode>(mode, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : null;
+        Enum.GetValues<MfaMode>().Cast<MfaMode?>().FirstOrDefault(m => string.Equals(m.ToString(), mode, StringComparison.OrdinalIgnoreCase));
 
     public static string MfaModeName(MfaMode mode) => mode.ToString().ToLowerInvariant();
 
