@@ -10,7 +10,7 @@ namespace CiamServer.Admin.Dashboard;
 /// succeeded, sign-ups (accounts created), failures (sign-ins refused by risk, second factors failed) and challenges
 /// (a second factor asked for), plus the sessions active now. Each series is one grouped query over an index on
 /// (TenantId, CreatedAt); nothing is loaded row by row.</summary>
-internal sealed class DashboardStats(CiamDbContext db, ITenantContext tenants, TimeProvider clock)
+public sealed class DashboardStats(CiamDbContext db, ITenantContext tenants, TimeProvider clock)
 {
     public const int DefaultDays = 30;
     public const int MaxDays = 366;
@@ -83,14 +83,14 @@ internal sealed class DashboardStats(CiamDbContext db, ITenantContext tenants, T
     private sealed record HourCount(DateTime Date, int Hour, int Count);
 }
 
-internal enum DashboardBucketSize
+public enum DashboardBucketSize
 {
     Day,
     Hour,
 }
 
 /// <summary>The period a dashboard covers, aligned on its buckets: [From, To) in UTC.</summary>
-internal sealed record DashboardRange(DateTime From, DateTime To, DashboardBucketSize Bucket)
+public sealed record DashboardRange(DateTime From, DateTime To, DashboardBucketSize Bucket)
 {
     public DateTime Next(DateTime start) => Bucket == DashboardBucketSize.Hour ? start.AddHours(1) : start.AddDays(1);
 
@@ -185,10 +185,10 @@ internal sealed record DashboardRange(DateTime From, DateTime To, DashboardBucke
 }
 
 /// <summary>The dashboard of a tenant for a period: one point per bucket, totals, and the sessions active now.</summary>
-internal sealed record DashboardResource(DateTime From, DateTime To, string Bucket, IReadOnlyList<DashboardPoint> Series, DashboardTotals Totals,
+public sealed record DashboardResource(DateTime From, DateTime To, string Bucket, IReadOnlyList<DashboardPoint> Series, DashboardTotals Totals,
     int ActiveSessions, DateTime GeneratedAt);
 
 /// <summary>One bucket, starting at <c>Start</c> (UTC).</summary>
-internal sealed record DashboardPoint(DateTime Start, int SignIns, int SignUps, int Failures, int Challenges);
+public sealed record DashboardPoint(DateTime Start, int SignIns, int SignUps, int Failures, int Challenges);
 
-internal sealed record DashboardTotals(int SignIns, int SignUps, int Failures, int Challenges);
+public sealed record DashboardTotals(int SignIns, int SignUps, int Failures, int Challenges);

@@ -10,7 +10,7 @@ namespace CiamServer.Admin.Policies;
 /// (<see cref="TenantPolicyRules"/>) plus what only a running server can check (an SMS provider, the tenant's roles).
 /// A saved change drops the cached tenant so the next request on this node sees it, and is audited as
 /// admin.policies.updated with before and after.</summary>
-internal sealed class TenantPolicies(CiamDbContext db, ITenantContext tenants, ITenantDirectory directory, ISmsSender sms, AdminAudit audit)
+public sealed class TenantPolicies(CiamDbContext db, ITenantContext tenants, ITenantDirectory directory, ISmsSender sms, AdminAudit audit)
 {
     public const string AuditAction = "admin.policies.updated";
 
