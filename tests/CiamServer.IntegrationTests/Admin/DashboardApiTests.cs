@@ -108,6 +108,21 @@ public sealed class DashboardApiTests(ServerFixture fixture) : IClassFixture<Ser
         Assert.Equal(2, (await GetOkAsync(admin, tenant, "days=1")).GetProperty("activeSessions").GetInt32());
     }
 
+    [Fact]
+    public async Task CrossTenant_AdminOfTheTenant_ReadsItsDashboard()
+    {
+        var tenant = await AdminTestTenants.CreateAsync(Server, "dash-cross");
+        await SeedAsync(tenant);
+        await Server.CreateAdminAsync("dashboard-admin@admin.test", tenant);
+        var (admin, _) = await Server.ForAdminAsync("dashboard-admin@admin.test");
+        using var __ = admin;
+
+        var response = await admin.GetAsync(Server.Url(Server.AdminTenant(), $"admin/api/tenants/{tenant}/dashboard?from=2026-03-02&to=2026-03-03"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([("2026-03-02T00:00:00Z", 2, 1, 2, 2)], Points(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement));
+    }
+
     [Theory]
     [InlineData("bucket=week", "bucket")]
     [InlineData("days=0", "days")]

@@ -301,6 +301,28 @@ public sealed class PoliciesApiTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal(HttpStatusCode.Unauthorized, put.StatusCode);
     }
 
+    [Fact]
+    public async Task CrossTenant_AdminOfTheTenant_ReadsAndChangesIt_AnotherTenantsAdmin403()
+    {
+        var tenant = await AdminTestTenants.CreateAsync(Server, "pol-cross");
+        await Server.CreateAdminAsync("policies-admin@admin.test", tenant);
+        await Server.CreateAdminAsync("other-admin@admin.test", TestTenants.Globex);
+        var (admin, _) = await Server.ForAdminAsync("policies-admin@admin.test");
+        var (other, _) = await Server.ForAdminAsync("other-admin@admin.test");
+        using var __ = admin;
+        using var ___ = other;
+        var url = Server.Url(Server.AdminTenant(), $"admin/api/tenants/{tenant}/policies");
+
+        var put = await admin.PutAsJsonAsync(url + "/password", new { minLength = 14 });
+        var read = await admin.GetAsync(url);
+        var refused = await other.PutAsJsonAsync(url + "/password", new { minLength = 20 });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Forbidden), (put.StatusCode, read.StatusCode, refused.StatusCode));
+        Assert.Equal(14, (await JsonAsync(read)).GetProperty("password").GetProperty("minLength").GetInt32());
+        using var own = await AdminTestTenants.AdminAsync(Server, tenant);
+        Assert.Equal(14, (await GetAsync(own, tenant)).GetProperty("password").GetProperty("minLength").GetInt32());
+    }
+
     private static string SignIn(bool password, bool emailLink, bool emailCode, bool passkey) => JsonSerializer.Serialize(new
     {
         password, emailLink, emailCode, smsCode = false, passkey, passkeyRecoveryByEmail = true, requirePasskeyAttestation = false,
