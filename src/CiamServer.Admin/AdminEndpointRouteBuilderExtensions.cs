@@ -1,6 +1,8 @@
 using CiamServer.Admin.Access;
 using CiamServer.Admin.Branding;
+using CiamServer.Admin.Dashboard;
 using CiamServer.Admin.Docs;
+using CiamServer.Admin.Policies;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
 using CiamServer.Core.Tenancy;
@@ -41,6 +43,8 @@ public static class AdminEndpointRouteBuilderExtensions
         api.MapSessionsApi();
         api.MapSignInsApi();
         api.MapBrandingApi();
+        api.MapPoliciesApi();
+        api.MapDashboardApi();
     }
 
     /// <summary>The endpoints about no single tenant (super-admins of the admin tenant only).</summary>

@@ -2,7 +2,9 @@ using CiamServer.Admin.Access;
 using CiamServer.Admin.Bootstrap;
 using CiamServer.Admin.Branding;
 using CiamServer.Admin.Console;
+using CiamServer.Admin.Dashboard;
 using CiamServer.Admin.Docs;
+using CiamServer.Admin.Policies;
 using CiamServer.Core;
 using CiamServer.Core.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -29,6 +31,8 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<IAuthorizationHandler, AdminAccessHandler>();
         services.AddScoped<AdminTenantSeeder>();
         services.AddScoped<BrandingSettings>();
+        services.AddScoped<TenantPolicies>();
+        services.AddScoped<DashboardStats>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()

@@ -98,47 +98,27 @@ internal static class ImportValidator
         {
             problem(path + ".passwordPolicy.minLength", $"must be between {TenantPasswordPolicy.AbsoluteMinimumLength} and 64.");
         }
+        // The policy rules are shared with the admin API and console (TenantPolicyRules).
+        Report(path + ".passwordPolicy", TenantPolicyRules.Password(tenant.PasswordPolicy?.MinLength), problem);
+        Report(path + ".sessionPolicy", TenantPolicyRules.Session(tenant.SessionPolicy?.IdleTimeoutMinutes, tenant.SessionPolicy?.AbsoluteLifetimeMinutes), problem);
+        Report(path + ".mfa", TenantPolicyRules.Mfa(tenant.Mfa?.Mode, tenant.Mfa?.RequiredForRoles, tenant.Mfa?.RememberDeviceDays), problem);
+        var risk = new TenantRiskPolicy();
+        Report(path + ".risk", TenantPolicyRules.Risk(tenant.Risk?.StepUpAt ?? risk.StepUpAt, tenant.Risk?.DenyAt ?? risk.DenyAt), problem);
+        // What the tenant will have: an omitted field keeps its default.
+        var signIn = new TenantSignInPolicy();
+        Report(path + ".signIn", TenantPolicyRules.SignIn(
+            tenant.SignIn?.Password ?? signIn.Password,
+            tenant.SignIn?.EmailLink ?? signIn.EmailLink,
+            tenant.SignIn?.EmailCode ?? signIn.EmailCode,
+            tenant.SignIn?.SmsCode ?? signIn.SmsCode,
+            tenant.SignIn?.Passkey ?? signIn.Passkey), problem);
+    }
 
-        if (tenant.SessionPolicy?.IdleTimeoutMinutes is < 1 or > 60 * 24 * 30)
+    private static void Report(string path, IEnumerable<PolicyProblem> problems, Action<string, string> problem)
+    {
+        foreach (var (field, message) in problems)
         {
-            problem(path + ".sessionPolicy.idleTimeoutMinutes", "must be between 1 and 43200.");
-        }
-
-        if (tenant.SessionPolicy?.AbsoluteLifetimeMinutes is < 1 or > 60 * 24 * 365)
-        {
-            problem(path + ".sessionPolicy.absoluteLifetimeMinutes", "must be between 1 and 525600.");
-        }
-
-        if (tenant.Mfa?.Mode is { } mode && (!Enum.TryParse<MfaMode>(mode, ignoreCase: true, out _) || int.TryParse(mode, out _)))
-        {
-            problem(path + ".mfa.mode", "must be off, optional, required or adaptive.");
-        }
-
-        if (tenant.Mfa?.RememberDeviceDays is < 0 or > 365)
-        {
-            problem(path + ".mfa.rememberDeviceDays", "must be between 0 (off) and 365.");
-        }
-
-        if (tenant.Mfa?.RequiredForRoles?.Any(r => string.IsNullOrWhiteSpace(r) || r.Contains(',', StringComparison.Ordinal) || r.Length > 100) == true)
-        {
-            problem(path + ".mfa.requiredForRoles", "must list role names (no commas, at most 100 characters).");
-        }
-
-        var stepUpAt = tenant.Risk?.StepUpAt ?? new TenantRiskPolicy().StepUpAt;
-        var denyAt = tenant.Risk?.DenyAt ?? new TenantRiskPolicy().DenyAt;
-        if (stepUpAt is < 1 or > 101 || denyAt is < 1 or > 101 || stepUpAt > denyAt)
-        {
-            problem(path + ".risk", "stepUpAt and denyAt must be between 1 and 101 (101: never), stepUpAt not above denyAt.");
-        }
-
-        if (tenant.SignIn is { Password: false, EmailLink: false, EmailCode: false, SmsCode: false, Passkey: false })
-        {
-            problem(path + ".signIn", "must leave at least one way to sign in.");
-        }
-        else if (tenant.SignIn is { Password: false, EmailLink: false, EmailCode: false, Passkey: true, SmsCode: not true })
-        {
-            // New accounts prove their email with a code before they add a passkey.
-            problem(path + ".signIn", "passkeys need emailCode or emailLink (sign-up proves the address by email first), or password.");
+            problem(field.Length == 0 ? path : path + "." + field, message);
         }
     }
 

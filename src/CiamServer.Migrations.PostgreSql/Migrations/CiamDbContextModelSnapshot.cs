@@ -92,6 +92,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "Action", "CreatedAt");
+
                     b.ToTable("audit_events", (string)null);
                 });
 
@@ -761,6 +763,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "ExpiresAt");
+
                     b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("user_sessions", (string)null);
@@ -901,6 +905,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

@@ -87,6 +87,8 @@ namespace CiamServer.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt");
 
+                    b.HasIndex("TenantId", "Action", "CreatedAt");
+
                     b.ToTable("audit_events", (string)null);
                 });
 
@@ -756,6 +758,8 @@ namespace CiamServer.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "ExpiresAt");
+
                     b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("user_sessions", (string)null);
@@ -896,6 +900,8 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "NormalizedEmail")
                         .HasDatabaseName("EmailIndex");

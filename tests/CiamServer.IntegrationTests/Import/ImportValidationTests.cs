@@ -57,6 +57,15 @@ public sealed class ImportValidationTests(ServerFixture fixture) : IClassFixture
                 """),
             "$.tenants[1].users[0].roles[0]", "'admin' is not one of the tenant's roles"
         },
+        // The policy rules are TenantPolicyRules, shared with the admin API.
+        { """{ "slug": "broken", "displayName": "Broken", "passwordPolicy": { "minLength": 7 } }""", "$.tenants[1].passwordPolicy.minLength", "between 8 and 64" },
+        { """{ "slug": "broken", "displayName": "Broken", "mfa": { "mode": "2" } }""", "$.tenants[1].mfa.mode", "must be off, optional, required or adaptive" },
+        { """{ "slug": "broken", "displayName": "Broken", "risk": { "stepUpAt": 60, "denyAt": 50 } }""", "$.tenants[1].risk.stepUpAt", "must not be above denyAt" },
+        {
+            // smsCode left out is off (its default): nothing is left to sign in with.
+            """{ "slug": "broken", "displayName": "Broken", "signIn": { "password": false, "emailLink": false, "emailCode": false, "passkey": false } }""",
+            "$.tenants[1].signIn", "must leave at least one way to sign in"
+        },
         { "null", "$.tenants[1]", "must not be null" },
         { Broken(""" "users": [ null ] """), "$.tenants[1].users[0]", "must not be null" },
         { Broken(""" "clients": [ null ] """), "$.tenants[1].clients[0]", "must not be null" },

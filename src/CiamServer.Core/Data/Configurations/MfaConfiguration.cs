@@ -79,5 +79,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.TargetId).HasMaxLength(100);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
         builder.HasIndex(e => new { e.TenantId, e.CreatedAt });
+        // One kind of event over a period (the admin dashboard counts sign_in.challenged per hour or day).
+        builder.HasIndex(e => new { e.TenantId, e.Action, e.CreatedAt });
     }
 }

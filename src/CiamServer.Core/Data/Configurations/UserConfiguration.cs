@@ -13,6 +13,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<CiamUser>
         UniquePerTenant.Replace(builder, u => u.NormalizedEmail, u => new { u.TenantId, u.NormalizedEmail }, "EmailIndex", unique: false);
         // Text-message sign-in finds the account by its E.164 number; only a verified number is ever stored.
         builder.HasIndex(u => new { u.TenantId, u.PhoneNumber }).IsUnique().HasDatabaseName("PhoneNumberIndex");
+        // The admin dashboard counts sign-ups per hour or day.
+        builder.HasIndex(u => new { u.TenantId, u.CreatedAt });
         builder.Property(u => u.PhoneNumber).HasMaxLength(20);
         builder.Property(u => u.GivenName).HasMaxLength(100);
         builder.Property(u => u.FamilyName).HasMaxLength(100);

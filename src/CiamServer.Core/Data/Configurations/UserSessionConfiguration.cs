@@ -17,5 +17,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         builder.Property(s => s.UserAgent).HasMaxLength(512);
         builder.Property(s => s.Location).HasMaxLength(100);
         builder.HasIndex(s => new { s.TenantId, s.UserId });
+        // Sessions active now (admin dashboard): only those not yet past their end are read; ExpiresAt never changes.
+        builder.HasIndex(s => new { s.TenantId, s.ExpiresAt });
     }
 }
