@@ -1,4 +1,7 @@
+using CiamServer.Admin.Clients;
 using CiamServer.Admin.Docs;
+using CiamServer.Admin.Roles;
+using CiamServer.Admin.Scopes;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -23,5 +26,8 @@ public static class AdminEndpointRouteBuilderExtensions
     {
         api.MapSessionsApi();
         api.MapSignInsApi();
+        api.MapClientsApi();
+        api.MapScopesApi();
+        api.MapRolesApi();
     }
 }

@@ -18,6 +18,9 @@ public static class AdminServiceCollectionExtensions
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
+        services.AddScoped<Clients.ClientAdmin>();
+        services.AddScoped<Scopes.ScopeAdmin>();
+        services.AddScoped<Roles.RoleAdmin>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()
