@@ -18,7 +18,7 @@ namespace CiamServer.Admin.Clients;
 /// <summary>The clients of the current tenant, for the admin API and the console: the same rules as the import
 /// (<see cref="ClientRules"/>, <see cref="ClientDescriptors"/>), secrets generated here and shown once (OpenIddict
 /// stores only their hash), per-client token lifetimes as OpenIddict application settings, and disabling.</summary>
-internal sealed class ClientAdmin(
+public sealed class ClientAdmin(
     CiamDbContext db,
     IOpenIddictApplicationManager applications,
     IOpenIddictTokenManager tokens,
@@ -54,6 +54,11 @@ internal sealed class ClientAdmin(
 
         return Outcome<Page<ClientResource>>.Done(page.Complete(resources, r => r.ClientId, r => r));
     }
+
+    /// <summary>The scopes a client may be given: the standard ones and the tenant's API scopes.</summary>
+    public async Task<IReadOnlyList<string>> AvailableScopesAsync(CancellationToken cancellationToken) =>
+        [.. ClientRules.StandardScopes, .. (await db.Set<CiamScope>().Where(s => s.Name != null).Select(s => s.Name!).ToListAsync(cancellationToken))
+            .Order(StringComparer.Ordinal)];
 
     public async Task<ClientResource?> GetAsync(string clientId, CancellationToken cancellationToken) =>
         await FindAsync(clientId, cancellationToken) is { } application ? await ToResourceAsync(application, cancellationToken) : null;

@@ -1,7 +1,7 @@
 namespace CiamServer.Admin.Clients;
 
 /// <summary>A new client: its id and type are fixed for its life; the settings can be changed later.</summary>
-internal sealed class ClientCreateInput : ClientSettingsInput
+public sealed class ClientCreateInput : ClientSettingsInput
 {
     public string? ClientId { get; set; }
 
@@ -11,7 +11,7 @@ internal sealed class ClientCreateInput : ClientSettingsInput
 }
 
 /// <summary>What an administrator may change on a client (a PUT replaces all of it).</summary>
-internal class ClientSettingsInput
+public class ClientSettingsInput
 {
     public string? DisplayName { get; set; }
 
@@ -39,10 +39,10 @@ internal class ClientSettingsInput
 
 /// <summary>Per-client token lifetimes in seconds; null takes the server's value (Ciam:Protocol). A client may
 /// shorten a lifetime, never lengthen it beyond the server's, which bounds how long revocations are kept.</summary>
-internal sealed record TokenLifetimes(int? AccessTokenSeconds, int? IdentityTokenSeconds, int? RefreshTokenSeconds);
+public sealed record TokenLifetimes(int? AccessTokenSeconds, int? IdentityTokenSeconds, int? RefreshTokenSeconds);
 
 /// <summary>A client as the admin API shows it. Never its secret or the secret's hash.</summary>
-internal sealed record ClientResource(
+public sealed record ClientResource(
     string ClientId,
     string DisplayName,
     string Type,
@@ -56,4 +56,4 @@ internal sealed record ClientResource(
     TokenLifetimes TokenLifetimes);
 
 /// <summary>The answer to creating a client or rotating its secret: the only time the secret is ever shown.</summary>
-internal sealed record ClientWithSecret(ClientResource Client, string? ClientSecret);
+public sealed record ClientWithSecret(ClientResource Client, string? ClientSecret);

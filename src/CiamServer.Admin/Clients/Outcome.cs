@@ -6,7 +6,7 @@ namespace CiamServer.Admin.Clients;
 /// <summary>What an admin service call came to: done (with a value), missing (404), invalid (400 with field
 /// errors) or in conflict with what exists (409). The API turns it into a typed result, a page into its
 /// ModelState and a message.</summary>
-internal sealed record Outcome<T>
+public sealed record Outcome<T>
 {
     public T? Value { get; private init; }
 
@@ -39,7 +39,7 @@ internal sealed record Outcome<T>
 }
 
 /// <summary>Field errors collected while checking an input, keyed by the JSON path of the field.</summary>
-internal sealed class FieldErrors
+public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 

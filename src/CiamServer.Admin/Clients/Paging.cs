@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace CiamServer.Admin.Clients;
 
 /// <summary>One page of a list: its items and the opaque cursor of the next page (null on the last one).</summary>
-internal sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 /// <summary>Keyset paging (<c>?limit=</c>, default 50, at most 200; <c>?cursor=</c> from the previous page). The
 /// cursor is the last key of the previous page, base64url-encoded: opaque to callers, never an offset.</summary>
-internal readonly record struct PageRequest(int Limit, string? After)
+public readonly record struct PageRequest(int Limit, string? After)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;

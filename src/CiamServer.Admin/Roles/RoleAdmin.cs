@@ -11,7 +11,7 @@ namespace CiamServer.Admin.Roles;
 /// <summary>The roles of the current tenant (unique by name, case-insensitive) and who has them. Role names are
 /// also named by the tenant's MFA policy (roles that always need a second factor): a rename carries over to the
 /// policy in the same transaction, and a role the policy names cannot be deleted.</summary>
-internal sealed class RoleAdmin(
+public sealed class RoleAdmin(
     CiamDbContext db,
     RoleManager<CiamRole> roles,
     UserManager<CiamUser> users,

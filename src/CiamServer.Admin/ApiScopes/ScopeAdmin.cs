@@ -7,12 +7,12 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace CiamServer.Admin.Scopes;
+namespace CiamServer.Admin.ApiScopes;
 
 /// <summary>The API scopes of the current tenant (OpenIddict scopes with their resources), with the import's
 /// rules (<see cref="ApiScopeRules"/>). The standard OIDC scopes are built in and cannot be created, changed or
 /// deleted. A scope still granted to a client cannot be deleted: the answer names those clients.</summary>
-internal sealed class ScopeAdmin(CiamDbContext db, IOpenIddictScopeManager scopes, AdminAudit audit)
+public sealed class ScopeAdmin(CiamDbContext db, IOpenIddictScopeManager scopes, AdminAudit audit)
 {
     private const int MaxDisplayNameLength = 200;
     private const int MaxDescriptionLength = 1000;

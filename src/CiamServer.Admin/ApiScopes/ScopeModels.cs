@@ -1,16 +1,16 @@
-namespace CiamServer.Admin.Scopes;
+namespace CiamServer.Admin.ApiScopes;
 
 /// <summary>An API scope: what clients ask for, and the audiences (APIs, resources) its access tokens are for.</summary>
-internal sealed record ScopeResource(string Name, string? DisplayName, string? Description, IReadOnlyList<string> Audiences);
+public sealed record ScopeResource(string Name, string? DisplayName, string? Description, IReadOnlyList<string> Audiences);
 
 /// <summary>A new API scope; its name is fixed for its life (tokens and clients refer to it).</summary>
-internal sealed class ScopeCreateInput : ScopeSettingsInput
+public sealed class ScopeCreateInput : ScopeSettingsInput
 {
     public string? Name { get; set; }
 }
 
 /// <summary>What an administrator may change on an API scope (a PUT replaces all of it).</summary>
-internal class ScopeSettingsInput
+public class ScopeSettingsInput
 {
     /// <summary>Short name shown to administrators (at most 200 characters).</summary>
     public string? DisplayName { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace CiamServer.Admin.Scopes;
+namespace CiamServer.Admin.ApiScopes;
 
 /// <summary>The tenant's API scopes and their audiences. The standard OIDC scopes (openid, profile, email,
 /// phone, offline_access, roles) are built in and not listed or editable here. Writes are audited as admin.scopes.*.</summary>
