@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using CiamServer.Core.Administration;
 using CiamServer.Core.Data;
 using CiamServer.Core.OpenIddict;
 using CiamServer.Core.Tenancy;
@@ -25,8 +26,11 @@ public sealed class ClientAdmin(
     IOptions<ProtocolOptions> protocol,
     ITenantContext tenants,
     IHttpContextAccessor http,
+    IOptions<AdminOptions> admin,
     AdminAudit audit)
 {
+    private const string ConsoleClientRefusal = "This is the admin console's own client, which the server manages: it cannot be changed here.";
+
     /// <summary>256 bits from the system's CSPRNG, base64url (43 characters).</summary>
     private const int SecretBytes = 32;
 
@@ -108,6 +112,11 @@ public sealed class ClientAdmin(
             return Outcome<ClientResource>.Missing();
         }
 
+        if (IsConsoleClient(clientId))
+        {
+            return Outcome<ClientResource>.InConflict(ConsoleClientRefusal);
+        }
+
         var before = await ToResourceAsync(application, cancellationToken);
         var registration = Registration(clientId, before.Type, input);
         var errors = await CheckAsync(registration, input.TokenLifetimes, cancellationToken);
@@ -165,6 +174,11 @@ public sealed class ClientAdmin(
             return Outcome<ClientResource>.Missing();
         }
 
+        if (disabled && IsConsoleClient(clientId))
+        {
+            return Outcome<ClientResource>.InConflict(ConsoleClientRefusal);
+        }
+
         if (disabled && IsCaller(clientId))
         {
             return Outcome<ClientResource>.InConflict("This request is made with a token of this client; disable it from another admin client.");
@@ -200,6 +214,11 @@ public sealed class ClientAdmin(
         if (await FindAsync(clientId, cancellationToken) is not { } application)
         {
             return Outcome<bool>.Missing();
+        }
+
+        if (IsConsoleClient(clientId))
+        {
+            return Outcome<bool>.InConflict(ConsoleClientRefusal);
         }
 
         if (IsCaller(clientId))
@@ -316,6 +335,11 @@ public sealed class ClientAdmin(
         var issuer = user.FindFirst("iss")?.Value;
         return issuer is null || issuer.EndsWith("/t/" + tenants.Required.Slug, StringComparison.Ordinal);
     }
+
+    /// <summary>The console signs administrators in through this client of the admin tenant: changing, disabling or
+    /// deleting it would lock every administrator out.</summary>
+    private bool IsConsoleClient(string clientId) =>
+        clientId == ConsoleClient.ClientId && tenants.Required.Slug == admin.Value.TenantSlug;
 
     private static string NewSecret() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(SecretBytes));
 }

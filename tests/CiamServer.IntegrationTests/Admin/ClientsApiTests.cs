@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CiamServer.Core.OpenIddict;
+using CiamServer.IntegrationTests.Protocol;
 using CiamServer.IntegrationTests.Sessions;
 using CiamServer.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -230,6 +231,25 @@ public sealed class ClientsApiTests(AdminSessionsApiTests.Fixture fixture) : ICl
         Assert.Equal(TimeSpan.FromSeconds(300), longer.ValidTo - longer.IssuedAt);
         Assert.Equal(JsonValueKind.Null, (await JsonAsync(reset)).GetProperty("tokenLifetimes").GetProperty("accessTokenSeconds").ValueKind);
         Assert.Equal(TimeSpan.FromMinutes(10), serverDefault.ValidTo - serverDefault.IssuedAt);
+    }
+
+    [Fact]
+    public async Task Import_OfAClientWhoseLifetimeAnAdminSet_ReplacesItsSettingsButKeepsTheLifetime()
+    {
+        using var admin = await AdminAsync(Server, Acme);
+        var updated = await admin.PutAsJsonAsync(Url("clients/third-party"), new
+        {
+            displayName = "Renamed by an admin", redirectUris = new[] { TestTenants.WebRedirectUri }, grantTypes = new[] { "authorization_code" },
+            scopes = new[] { "openid", "profile", "email" }, consentRequired = true, tokenLifetimes = new { accessTokenSeconds = 120 },
+        });
+
+        // Imports the standard tenant again (with one more user): third-party's settings go back to the file's.
+        await ProtocolCalls.ImportUserAsync(Server, Acme);
+        var client = await JsonAsync(await admin.GetAsync(Url("clients/third-party")));
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal("Partner App", client.GetProperty("displayName").GetString());
+        Assert.Equal(120, client.GetProperty("tokenLifetimes").GetProperty("accessTokenSeconds").GetInt32());
     }
 
     [Fact]
