@@ -3,6 +3,9 @@ using CiamServer.Admin.Branding;
 using CiamServer.Admin.Dashboard;
 using CiamServer.Admin.Docs;
 using CiamServer.Admin.Policies;
+using CiamServer.Admin.Clients;
+using CiamServer.Admin.Roles;
+using CiamServer.Admin.ApiScopes;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
 using CiamServer.Core.Tenancy;
@@ -45,6 +48,9 @@ public static class AdminEndpointRouteBuilderExtensions
         api.MapBrandingApi();
         api.MapPoliciesApi();
         api.MapDashboardApi();
+        api.MapClientsApi();
+        api.MapScopesApi();
+        api.MapRolesApi();
     }
 
     /// <summary>The endpoints about no single tenant (super-admins of the admin tenant only).</summary>

@@ -26,6 +26,9 @@ public static class AdminServiceCollectionExtensions
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
+        services.AddScoped<Clients.ClientAdmin>();
+        services.AddScoped<ApiScopes.ScopeAdmin>();
+        services.AddScoped<Roles.RoleAdmin>();
         services.AddScoped<AdminAccess>();
         services.AddScoped<AdminGrantDirectory>();
         services.AddScoped<IAuthorizationHandler, AdminAccessHandler>();

@@ -1,12 +1,11 @@
 using CiamServer.Core.OpenIddict;
 using CiamServer.Import.Model;
 using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CiamServer.Import;
 
 /// <summary>Clients: type, secret (stored hashed by OpenIddict), redirect URIs, and the permissions that
-/// follow from their grant types and scopes. Public clients must use PKCE.</summary>
+/// follow from their grant types and scopes (<see cref="ClientDescriptors"/>).</summary>
 internal sealed class ClientImporter(IOpenIddictApplicationManager applications)
 {
     public async Task<int> ApplyAsync(ClientImport import, CancellationToken cancellationToken) =>
@@ -28,7 +27,7 @@ internal sealed class ClientImporter(IOpenIddictApplicationManager applications)
 
     private async Task<int> ApplySettingsAsync(ClientImport import, CancellationToken cancellationToken)
     {
-        var desired = Describe(import);
+        var desired = ClientDescriptors.Describe(import);
         var existing = await applications.FindByClientIdAsync(import.ClientId!, cancellationToken);
         if (existing is null)
         {
@@ -49,55 +48,14 @@ internal sealed class ClientImporter(IOpenIddictApplicationManager applications)
 
         // Keeping the stored hash leaves the secret as it is; a plain value is hashed by the manager.
         desired.ClientSecret = secretMatches ? current.ClientSecret : import.Secret;
+        // Settings (per-client token lifetimes) are not in the import format: those set through the admin API stay.
+        foreach (var (key, value) in current.Settings)
+        {
+            desired.Settings[key] = value;
+        }
+
         await applications.UpdateAsync(existing, desired, cancellationToken);
         return 1;
-    }
-
-    private static OpenIddictApplicationDescriptor Describe(ClientImport import)
-    {
-        var isPublic = import.Type == "public";
-        var grants = import.GrantTypes!.ToHashSet(StringComparer.Ordinal);
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = import.ClientId,
-            DisplayName = import.DisplayName ?? import.ClientId,
-            ClientType = isPublic ? ClientTypes.Public : ClientTypes.Confidential,
-            ConsentType = import.ConsentRequired == true ? ConsentTypes.Explicit : ConsentTypes.Implicit,
-        };
-        descriptor.RedirectUris.UnionWith((import.RedirectUris ?? []).Select(u => new Uri(u)));
-        descriptor.PostLogoutRedirectUris.UnionWith((import.PostLogoutRedirectUris ?? []).Select(u => new Uri(u)));
-
-        descriptor.Permissions.Add(Permissions.Endpoints.Token);
-        descriptor.Permissions.Add(Permissions.Endpoints.Revocation);
-        if (!isPublic)
-        {
-            descriptor.Permissions.Add(Permissions.Endpoints.Introspection);
-        }
-
-        if (grants.Contains(GrantTypes.AuthorizationCode))
-        {
-            descriptor.Permissions.UnionWith([
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.EndSession,
-                Permissions.GrantTypes.AuthorizationCode, Permissions.ResponseTypes.Code]);
-        }
-
-        if (grants.Contains(GrantTypes.RefreshToken))
-        {
-            descriptor.Permissions.Add(Permissions.GrantTypes.RefreshToken);
-        }
-
-        if (grants.Contains(GrantTypes.ClientCredentials))
-        {
-            descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
-        }
-
-        descriptor.Permissions.UnionWith((import.Scopes ?? []).Where(s => s != Scopes.OpenId).Select(s => Permissions.Prefixes.Scope + s));
-        if (isPublic)
-        {
-            descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
-        }
-
-        return descriptor;
     }
 
     private static bool SameSettings(OpenIddictApplicationDescriptor current, OpenIddictApplicationDescriptor desired) =>

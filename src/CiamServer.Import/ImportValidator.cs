@@ -8,8 +8,6 @@ namespace CiamServer.Import;
 /// <summary>Checks import documents before anything is written, and says where each problem is.</summary>
 internal static class ImportValidator
 {
-    public static readonly string[] GrantTypes = ["authorization_code", "refresh_token", "client_credentials"];
-    private static readonly string[] StandardScopes = ["openid", "profile", "email", "phone", "offline_access", "roles"];
     private const string NotNull = "must not be null.";
 
     public static List<ImportProblem> Validate(IReadOnlyList<(string File, ImportDocument Document)> documents)
@@ -124,7 +122,7 @@ internal static class ImportValidator
 
     private static HashSet<string> ValidateApiScopes(TenantImport tenant, string path, Action<string, string> problem)
     {
-        var names = new HashSet<string>(StandardScopes, StringComparer.Ordinal);
+        var names = new HashSet<string>(ClientRules.StandardScopes, StringComparer.Ordinal);
         for (var i = 0; i < (tenant.ApiScopes?.Count ?? 0); i++)
         {
             var scope = tenant.ApiScopes![i];
@@ -135,18 +133,18 @@ internal static class ImportValidator
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(scope.Name) || scope.Name.Length > 200 || scope.Name.Any(c => char.IsWhiteSpace(c) || c == '"' || c == '\\'))
+            if (ApiScopeRules.NameProblem(scope.Name) is { } nameProblem)
             {
-                problem(at + ".name", "is required: a scope name without spaces, quotes or backslashes.");
+                problem(at + ".name", nameProblem);
             }
-            else if (!names.Add(scope.Name))
+            else if (!names.Add(scope.Name!))
             {
                 problem(at + ".name", $"'{scope.Name}' is a standard scope or is defined twice.");
             }
 
-            if (scope.Audiences is not { Count: > 0 } || scope.Audiences.Any(string.IsNullOrWhiteSpace))
+            if (ApiScopeRules.AudiencesProblem(scope.Audiences) is { } audiencesProblem)
             {
-                problem(at + ".audiences", "must list at least one audience (the API the scope is for).");
+                problem(at + ".audiences", audiencesProblem);
             }
         }
 
@@ -158,9 +156,9 @@ internal static class ImportValidator
         var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < (tenant.Roles?.Count ?? 0); i++)
         {
-            if (string.IsNullOrWhiteSpace(tenant.Roles![i]) || tenant.Roles[i].Length > 100 || !roles.Add(tenant.Roles[i]))
+            if (!RoleRules.IsValidName(tenant.Roles![i]) || !roles.Add(tenant.Roles[i]))
             {
-                problem($"{path}.roles[{i}]", "must be a non-empty name (at most 100 characters), listed once.");
+                problem($"{path}.roles[{i}]", RoleRules.Problem + ", listed once.");
             }
         }
     }
@@ -178,77 +176,22 @@ internal static class ImportValidator
                 continue;
             }
 
-            if (string.IsNullOrWhiteSpace(client.ClientId) || client.ClientId.Length > 100 || !ids.Add(client.ClientId))
+            ClientRules.Check(client, scopeNames, (relative, message) => problem($"{at}.{relative}", message));
+            if (ClientRules.ClientIdProblem(client.ClientId) is null && !ids.Add(client.ClientId!))
             {
                 problem(at + ".clientId", "is required (at most 100 characters) and must be unique in the tenant.");
             }
 
-            var isPublic = client.Type == "public";
-            if (client.Type is not ("public" or "confidential"))
-            {
-                problem(at + ".type", "must be 'public' or 'confidential'.");
-            }
-            else if (isPublic && client.Secret is not null)
+            if (client.Type == "public" && client.Secret is not null)
             {
                 problem(at + ".secret", "a public client has no secret.");
             }
-            else if (!isPublic && (client.Secret is null || client.Secret.Length < 16))
+            else if (client.Type == "confidential" && (client.Secret is null || client.Secret.Length < 16))
             {
                 problem(at + ".secret", "a confidential client needs a secret of at least 16 characters.");
             }
-
-            var grants = client.GrantTypes ?? [];
-            if (grants.Count == 0 || grants.Any(g => !GrantTypes.Contains(g)))
-            {
-                problem(at + ".grantTypes", "must list one or more of authorization_code, refresh_token, client_credentials (no implicit or password grant).");
-            }
-
-            if (isPublic && grants.Contains("client_credentials"))
-            {
-                problem(at + ".grantTypes", "client_credentials needs a confidential client.");
-            }
-
-            if (grants.Contains("authorization_code") && client.RedirectUris is not { Count: > 0 })
-            {
-                problem(at + ".redirectUris", "the authorization_code grant needs at least one redirect URI.");
-            }
-
-            ValidateUris(client.RedirectUris, at + ".redirectUris", problem);
-            ValidateUris(client.PostLogoutRedirectUris, at + ".postLogoutRedirectUris", problem);
-            if (client.BackchannelLogoutUri is not null && BackchannelUriProblem(client.BackchannelLogoutUri) is { } backchannel)
-            {
-                problem(at + ".backchannelLogoutUri", backchannel);
-            }
-            for (var s = 0; s < (client.Scopes?.Count ?? 0); s++)
-            {
-                if (client.Scopes![s] is null)
-                {
-                    problem($"{at}.scopes[{s}]", NotNull);
-                }
-                else if (!scopeNames.Contains(client.Scopes[s]))
-                {
-                    problem($"{at}.scopes[{s}]", $"'{client.Scopes[s]}' is neither a standard scope nor one of the tenant's apiScopes.");
-                }
-            }
         }
     }
-
-    private static void ValidateUris(List<string>? uris, string path, Action<string, string> problem)
-    {
-        for (var i = 0; i < (uris?.Count ?? 0); i++)
-        {
-            if (RedirectUriRules.Check(uris![i]) is { } error)
-            {
-                problem($"{path}[{i}]", error);
-            }
-        }
-    }
-
-    /// <summary>The server calls this URI itself: https, or http on loopback, and no custom schemes.</summary>
-    private static string? BackchannelUriProblem(string uri) =>
-        RedirectUriRules.Check(uri) ?? (uri.StartsWith("https://", StringComparison.Ordinal) || uri.StartsWith("http://", StringComparison.Ordinal)
-            ? null
-            : "must use https (or http on a loopback address).");
 
     private static void ValidateUsers(TenantImport tenant, string path, Action<string, string> problem)
     {

@@ -2,12 +2,18 @@ using System.Net;
 
 namespace CiamServer.Import;
 
-/// <summary>RFC 9700 / RFC 8252 rules for a registered redirect URI: absolute, no fragment, https, or
+/// <summary>RFC 9700 / RFC 8252 rules for a registered redirect URI: absolute, no fragment, no wildcard, https, or
 /// http only on a loopback host, or a private-use scheme (reverse domain name) for native apps.</summary>
 public static class RedirectUriRules
 {
     public static string? Check(string? value)
     {
+        // Registered URIs are matched exactly: a wildcard would never match, or would invite a looser matcher.
+        if (value is not null && (value.Contains('*', StringComparison.Ordinal) || value.Contains("%2a", StringComparison.OrdinalIgnoreCase)))
+        {
+            return "must be an exact URI: wildcards are not allowed.";
+        }
+
         // On Unix, Uri takes "/callback" and "//host/callback" for file paths (implicit file URIs): relative all the same.
         if (string.IsNullOrWhiteSpace(value) || value.Length > 2048 || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
             || (uri.IsFile && !value.StartsWith("file:", StringComparison.OrdinalIgnoreCase)))

@@ -129,6 +129,7 @@ public static class ProtocolServiceCollectionExtensions
         server.AddEventHandler(RejectDuplicateParameters.Descriptor);
         server.AddEventHandler(LimitEchoedParameterLength.Descriptor);
         server.AddEventHandler(RequirePkceForPublicClients.Descriptor);
+        server.AddEventHandler(RejectDisabledClients.Descriptor);
         server.AddEventHandler(InvalidScopeForScopesNotPermitted.Descriptor);
         server.AddEventHandler(AdvertiseBackchannelLogout.Descriptor);
         server.AddEventHandler(AdvertiseAcrValues.Descriptor);

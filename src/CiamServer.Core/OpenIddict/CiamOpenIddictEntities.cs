@@ -13,6 +13,10 @@ public sealed class CiamApplication : OpenIddictEntityFrameworkCoreApplication<G
 
     /// <summary>OIDC Back-Channel Logout endpoint of the client, when it registered one.</summary>
     public string? BackchannelLogoutUri { get; set; }
+
+    /// <summary>A disabled client gets no authorization code and no token (its refresh tokens stop working too);
+    /// an administrator turns it off and on again without losing its registration.</summary>
+    public bool Disabled { get; set; }
 }
 
 /// <summary>A user's grant to a client (remembered consent, or the ad-hoc grant behind a token family).</summary>
