@@ -41,6 +41,8 @@ public sealed class CiamDbContext(DbContextOptions<CiamDbContext> options, ITena
 
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
 
+    public DbSet<UserImportJob> UserImportJobs => Set<UserImportJob>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
