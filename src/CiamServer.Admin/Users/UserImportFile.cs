@@ -47,13 +47,13 @@ internal static class UserImportFile
 
         var rows = new List<UserImportRow>(raw.Count);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var more = 0;
+        var unlisted = new HashSet<int>();
         void Problem(int row, string field, string message)
         {
             var key = $"rows[{row}].{field}";
             if (problems.Count >= MaxReportedProblems && !problems.ContainsKey(key))
             {
-                more++;
+                unlisted.Add(row);
                 return;
             }
 
@@ -84,7 +84,7 @@ internal static class UserImportFile
 
             foreach (var (field, value) in new[] { ("email", fields.Email), ("phone", fields.Phone) })
             {
-                if (value is not null && !seen.TryAdd(value, number))
+                if (value is not null && !errors.ContainsKey(field) && !seen.TryAdd(value, number))
                 {
                     Problem(number, field, $"Row {seen[value]} has the same {field}.");
                 }
@@ -94,9 +94,9 @@ internal static class UserImportFile
                 [.. fields.Roles]));
         }
 
-        if (more > 0)
+        if (unlisted.Count > 0)
         {
-            problems["file"] = [$"{more} more problems are not listed."];
+            problems["file"] = [$"Problems of {unlisted.Count} more rows are not listed."];
         }
 
         return (problems.Count == 0 ? rows : [], problems);
