@@ -43,6 +43,8 @@ public sealed class CiamDbContext(DbContextOptions<CiamDbContext> options, ITena
 
     public DbSet<UserImportJob> UserImportJobs => Set<UserImportJob>();
 
+    public DbSet<Administration.AdminGrant> AdminGrants => Set<Administration.AdminGrant>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
