@@ -2,11 +2,8 @@ using CiamServer.Admin.Access;
 using CiamServer.Admin.Docs;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
-<<<<<<< HEAD
 using CiamServer.Admin.Users;
-=======
 using CiamServer.Core.Tenancy;
->>>>>>> main
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

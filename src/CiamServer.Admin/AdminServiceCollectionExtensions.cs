@@ -24,17 +24,14 @@ public static class AdminServiceCollectionExtensions
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
-<<<<<<< HEAD
         services.AddScoped<UserActions>();
         services.AddScoped<UserImportJobs>();
         services.AddSingleton<UserImportSignal>();
         services.AddHostedService<UserImportWorker>();
-=======
         services.AddScoped<AdminAccess>();
         services.AddScoped<AdminGrantDirectory>();
         services.AddScoped<IAuthorizationHandler, AdminAccessHandler>();
         services.AddScoped<AdminTenantSeeder>();
->>>>>>> main
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()

@@ -16,7 +16,7 @@ namespace CiamServer.Admin.Users;
 /// <summary>What an administrator does to one account of the current tenant: create, invite, disable and enable,
 /// unlock, reset MFA, require a new password, delete. The admin API and the console both call this; each write is
 /// audited (admin.users.&lt;verb&gt;) after it is saved, with before/after and no secret.</summary>
-internal sealed class UserActions(
+public sealed class UserActions(
     CiamDbContext db,
     UserManager<CiamUser> users,
     ISessionManager sessions,

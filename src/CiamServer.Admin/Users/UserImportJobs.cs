@@ -11,7 +11,7 @@ namespace CiamServer.Admin.Users;
 /// <summary>Starts bulk imports and reports their progress. A file is checked in full first (nothing is written when
 /// any row is wrong); a valid one becomes a queued <see cref="UserImportJob"/> row, which the
 /// <see cref="UserImportWorker"/> of some node runs in batches.</summary>
-internal sealed class UserImportJobs(CiamDbContext db, UserImportSignal signal, IHttpContextAccessor http,
+public sealed class UserImportJobs(CiamDbContext db, UserImportSignal signal, IHttpContextAccessor http,
     IOptions<PasswordlessOptions> passwordless, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

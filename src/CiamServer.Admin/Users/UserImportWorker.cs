@@ -90,7 +90,7 @@ internal sealed partial class UserImportWorker(IServiceScopeFactory scopes, User
 }
 
 /// <summary>Wakes this node's <see cref="UserImportWorker"/> when an import is queued here.</summary>
-internal sealed class UserImportSignal : IDisposable
+public sealed class UserImportSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
