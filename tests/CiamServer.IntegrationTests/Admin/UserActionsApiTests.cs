@@ -329,6 +329,31 @@ public sealed class UserActionsApiTests(AdminSessionsApiTests.Fixture fixture) :
         Assert.False((await FindUserAsync(alice))!.Disabled);
     }
 
+    [Fact]
+    public async Task CrossTenant_TenantAdminCreatesAndInvites_TheLinkIsTheTenantsAndTheAuditNamesTheAdmin()
+    {
+        await Server.CreateAdminAsync("acme-users@admin.test", TestTenants.Acme);
+        var (admin, _) = await Server.ForAdminAsync("acme-users@admin.test");
+        using var client = admin;
+        var email = AccountPages.UniqueEmail("cross");
+        var baseUrl = $"admin/api/tenants/{TestTenants.Acme}/users";
+
+        var created = await admin.PostAsJsonAsync(Server.Url(Server.AdminTenant(), baseUrl), new { email });
+        var id = (await JsonAsync(created)).GetProperty("id").GetString();
+        var invited = await admin.PostAsync(Server.Url(Server.AdminTenant(), $"{baseUrl}/{id}/invite"), null);
+        var globex = await admin.PostAsJsonAsync(Server.Url(Server.AdminTenant(), $"admin/api/tenants/{TestTenants.Globex}/users"),
+            new { email = AccountPages.UniqueEmail("other") });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, globex.StatusCode);
+        Assert.Equal("/t/acme/account/reset-password", Mailbox.FirstLink(await Server.Mailbox.WaitForAsync(email, "invited")).AbsolutePath);
+        Assert.NotNull(await FindUserAsync(Guid.Parse(id!)));
+        var entry = Assert.Single(await AuditAsync("admin.users.created", id!));
+        Assert.Equal("admin", entry.ActorType);
+        Assert.NotEqual("admin-tool", entry.ActorId);
+    }
+
     private Uri Url(string path) => Server.Url(TestTenants.Acme, path);
 
     private async Task<HttpClient> AdminAsync() =>
