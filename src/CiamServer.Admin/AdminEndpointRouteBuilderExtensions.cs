@@ -8,6 +8,7 @@ using CiamServer.Admin.Roles;
 using CiamServer.Admin.ApiScopes;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
+using CiamServer.Admin.Users;
 using CiamServer.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +52,7 @@ public static class AdminEndpointRouteBuilderExtensions
         api.MapClientsApi();
         api.MapScopesApi();
         api.MapRolesApi();
+        api.MapUserActionsApi();
     }
 
     /// <summary>The endpoints about no single tenant (super-admins of the admin tenant only).</summary>

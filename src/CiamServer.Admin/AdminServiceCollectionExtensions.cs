@@ -5,6 +5,7 @@ using CiamServer.Admin.Console;
 using CiamServer.Admin.Dashboard;
 using CiamServer.Admin.Docs;
 using CiamServer.Admin.Policies;
+using CiamServer.Admin.Users;
 using CiamServer.Core;
 using CiamServer.Core.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -29,6 +30,10 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<Clients.ClientAdmin>();
         services.AddScoped<ApiScopes.ScopeAdmin>();
         services.AddScoped<Roles.RoleAdmin>();
+        services.AddScoped<UserActions>();
+        services.AddScoped<UserImportJobs>();
+        services.AddSingleton<UserImportSignal>();
+        services.AddHostedService<UserImportWorker>();
         services.AddScoped<AdminAccess>();
         services.AddScoped<AdminGrantDirectory>();
         services.AddScoped<IAuthorizationHandler, AdminAccessHandler>();

@@ -67,6 +67,7 @@ public static class LoginServiceCollectionExtensions
 
         services.AddSingleton<CommonPasswordList>();
         services.AddScoped<LoginThrottle>();
+        services.AddScoped<Core.Throttling.IAccountThrottle>(provider => provider.GetRequiredService<LoginThrottle>());
         services.AddScoped<AccountSignIn>();
         services.AddScoped<CodeDelivery>();
         services.AddScoped<PasswordlessCompletion>();

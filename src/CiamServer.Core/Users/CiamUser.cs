@@ -20,6 +20,10 @@ public sealed class CiamUser : IdentityUser<Guid>, ITenantOwned
 
     public bool Disabled { get; set; }
 
+    /// <summary>Set by an administrator: the next password sign-in must choose a new password before it goes on;
+    /// any successful password reset clears it.</summary>
+    public bool PasswordChangeRequired { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;

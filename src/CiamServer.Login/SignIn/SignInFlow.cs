@@ -60,6 +60,12 @@ public sealed class SignInFlow(
             return SignInStep.Refused("We couldn't confirm it's you. Try again from a device you've used before, or contact support.");
         }
 
+        if (need == MfaNeed.None && RequiredPasswordChange.Applies(user, methods))
+        {
+            await SaveAsync(context, attempt, "sign_in.password_change_required", cancellationToken);
+            return SignInStep.SignedIn(await RequiredPasswordChange.UrlAsync(users, context.Request, user, returnUrl));
+        }
+
         if (need == MfaNeed.None)
         {
             var session = await signIn.SignInAsync(context, user, methods);
@@ -81,6 +87,14 @@ public sealed class SignInFlow(
         bool rememberDevice)
     {
         var cancellationToken = context.RequestAborted;
+        if (RequiredPasswordChange.Applies(user, pending.Methods))
+        {
+            pendingCookie.Clear(context);
+            await audit.WriteAsync(new AuditEntry("user", user.Id.ToString(), "sign_in.password_change_required", "user", user.Id.ToString(),
+                null, context.Connection.RemoteIpAddress?.ToString()), cancellationToken);
+            return await RequiredPasswordChange.UrlAsync(users, context.Request, user, pending.ReturnUrl);
+        }
+
         string[] methods = [.. pending.Methods.Union(secondFactor).Append("mfa").Distinct(StringComparer.Ordinal)];
         var session = await signIn.SignInAsync(context, user, methods);
         pendingCookie.Clear(context);

@@ -9,6 +9,7 @@ namespace CiamServer.Login.Throttling;
 /// <summary>Exponential back-off after repeated failures, per account name and per IP address. Names that
 /// match no account are counted the same way, so a pause reveals nothing about which accounts exist.</summary>
 public sealed class LoginThrottle(ICounterStore counters, IRiskCounters riskCounters, ITenantContext tenants, IOptions<LoginOptions> options)
+    : IAccountThrottle
 {
     private ThrottlingOptions Settings => options.Value.Throttling;
 
@@ -30,6 +31,12 @@ public sealed class LoginThrottle(ICounterStore counters, IRiskCounters riskCoun
 
     public Task RecordSuccessAsync(string accountName, CancellationToken cancellationToken) =>
         counters.ResetAsync(FailureKey("acct", accountName), cancellationToken);
+
+    public async Task ClearAccountAsync(string accountName, CancellationToken cancellationToken)
+    {
+        await counters.ResetAsync(FailureKey("acct", accountName), cancellationToken);
+        await counters.ResetAsync(PauseKey("acct", accountName), cancellationToken);
+    }
 
     private async Task RecordAsync(string kind, string value, int allowed, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CiamServer.Core.Sessions;
 using CiamServer.Core.Users;
+using CiamServer.Login.SignIn;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CiamServer.Login.Pages.Account;
 
 /// <summary>Sets a new password from an emailed link; the link works once (the security stamp changes)
-/// and every session of the account ends.</summary>
+/// and every session of the account ends. Also the page a sign-in is sent to when an administrator requires a new
+/// password (<see cref="ChangeRequired"/>, with a token of <see cref="RequiredPasswordChange"/>).</summary>
 public sealed class ResetPasswordModel(UserManager<CiamUser> users, ISessionManager sessions) : PageModel
 {
     internal const string InvalidLink = "This link has expired or was already used. Ask for a new one.";
@@ -21,6 +23,10 @@ public sealed class ResetPasswordModel(UserManager<CiamUser> users, ISessionMana
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Sent here by a sign-in whose password an administrator wants changed, not by an emailed link.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool ChangeRequired { get; set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Choose a password.")]
@@ -51,7 +57,7 @@ public sealed class ResetPasswordModel(UserManager<CiamUser> users, ISessionMana
             return Page();
         }
 
-        var result = await users.ResetPasswordAsync(user, Code, Password);
+        var result = await ResetAsync(user, Code);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -63,15 +69,29 @@ public sealed class ResetPasswordModel(UserManager<CiamUser> users, ISessionMana
             return Page();
         }
 
-        // The link reached the mailbox, which proves the address too.
-        if (!user.EmailConfirmed)
+        // An emailed link reached the mailbox, which proves the address too (a required change proves nothing of it).
+        if ((!ChangeRequired && !user.EmailConfirmed) || user.PasswordChangeRequired)
         {
-            user.EmailConfirmed = true;
+            user.EmailConfirmed |= !ChangeRequired;
+            user.PasswordChangeRequired = false;
             await users.UpdateAsync(user);
         }
 
         await sessions.EndAllForUserAsync(user.Id, SessionEndReasons.PasswordChanged, HttpContext.RequestAborted);
         Done = true;
         return Page();
+    }
+
+    /// <summary>A required change checks its own token, then resets as a link would (same validators, new stamp).</summary>
+    private async Task<IdentityResult> ResetAsync(CiamUser user, string code)
+    {
+        if (!ChangeRequired)
+        {
+            return await users.ResetPasswordAsync(user, code, Password);
+        }
+
+        return await RequiredPasswordChange.IsValidAsync(users, user, code)
+            ? await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), Password)
+            : IdentityResult.Failed(users.ErrorDescriber.InvalidToken());
     }
 }
