@@ -92,10 +92,6 @@ internal static class ImportValidator
             ValidateBranding(branding, path + ".branding", problem);
         }
 
-        if (tenant.PasswordPolicy?.MinLength is { } min && (min < TenantPasswordPolicy.AbsoluteMinimumLength || min > 64))
-        {
-            problem(path + ".passwordPolicy.minLength", $"must be between {TenantPasswordPolicy.AbsoluteMinimumLength} and 64.");
-        }
         // The policy rules are shared with the admin API and console (TenantPolicyRules).
         Report(path + ".passwordPolicy", TenantPolicyRules.Password(tenant.PasswordPolicy?.MinLength), problem);
         Report(path + ".sessionPolicy", TenantPolicyRules.Session(tenant.SessionPolicy?.IdleTimeoutMinutes, tenant.SessionPolicy?.AbsoluteLifetimeMinutes), problem);
