@@ -18,6 +18,13 @@ public static class AdminServiceCollectionExtensions
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
+        services.AddSingleton<Tenants.TenantScopes>();
+        services.AddScoped<Tenants.TenantAdmin>();
+        services.AddScoped<Tenants.TenantDeletion>();
+        services.AddSingleton<Tenants.TenantExporter>();
+        services.AddSingleton<Tenants.TenantImportJobs>();
+        services.AddHostedService<Tenants.TenantImportRunner>();
+        services.AddScoped<Keys.KeyAdmin>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()
