@@ -18,7 +18,7 @@ public static class AdminServiceCollectionExtensions
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
-        services.AddSingleton<Tenants.TenantScopes>();
+        services.AddSingleton<Tenants.TargetTenants>();
         services.AddScoped<Tenants.TenantAdmin>();
         services.AddScoped<Tenants.TenantDeletion>();
         services.AddSingleton<Tenants.TenantExporter>();

@@ -9,7 +9,7 @@ namespace CiamServer.Admin.Tenants;
 /// <summary>Tenants as a super-admin manages them: list, create, rename, disable and enable. Deleting is
 /// <see cref="TenantDeletion"/>; export and import are <see cref="TenantExporter"/> and <see cref="TenantImportJobs"/>.
 /// The API and the console pages both call this class. Runs in the admin tenant and names its target by slug.</summary>
-internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, TenantScopes scopes)
+internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, TargetTenants scopes)
 {
     /// <summary>The built-in tenant of the administrators: it cannot be disabled or deleted.</summary>
     public const string AdminTenantSlug = "admin";

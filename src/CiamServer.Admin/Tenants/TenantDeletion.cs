@@ -11,7 +11,7 @@ namespace CiamServer.Admin.Tenants;
 /// <summary>Deletes a tenant and every row it owns. What it removes is found from the model (every
 /// <see cref="ITenantOwned"/> entity), so a module's new table is covered without changing this class; the
 /// users' role memberships, claims, logins and Identity tokens go with the users (cascade).</summary>
-internal sealed class TenantDeletion(CiamDbContext db, ITenantDirectory directory, TenantScopes scopes, AdminAudit audit)
+internal sealed class TenantDeletion(CiamDbContext db, ITenantDirectory directory, TargetTenants scopes, AdminAudit audit)
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {

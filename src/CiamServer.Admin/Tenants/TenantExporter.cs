@@ -15,7 +15,7 @@ namespace CiamServer.Admin.Tenants;
 /// <summary>Writes a tenant as an import document (docs/import.md), streamed: settings, branding and policies,
 /// API scopes, roles, clients without their secrets, and users page by page. Importing the document (under the
 /// same or another slug) recreates what the format can hold.</summary>
-internal sealed class TenantExporter(TenantScopes scopes)
+internal sealed class TenantExporter(TargetTenants scopes)
 {
     public const int UserPageSize = 500;
 

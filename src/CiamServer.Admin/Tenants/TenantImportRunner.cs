@@ -9,7 +9,7 @@ namespace CiamServer.Admin.Tenants;
 
 /// <summary>Runs queued imports one after the other. Each is applied by the <see cref="Importer"/> in one
 /// transaction (all or nothing), then audited as admin.tenants.imported in each tenant it touched.</summary>
-internal sealed partial class TenantImportRunner(TenantImportJobs jobs, Importer importer, TenantScopes scopes, IServiceScopeFactory services,
+internal sealed partial class TenantImportRunner(TenantImportJobs jobs, Importer importer, TargetTenants scopes, IServiceScopeFactory services,
     TimeProvider clock, ILogger<TenantImportRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -125,7 +125,7 @@ internal static class TenantsApi
     }
 
     private static async Task<Results<PushStreamHttpResult, NotFound>> ExportAsync(string slug, bool? users, bool? passwordHashes, TenantAdmin admin,
-        TenantExporter exporter, TenantScopes scopes, CancellationToken cancellationToken)
+        TenantExporter exporter, TargetTenants scopes, CancellationToken cancellationToken)
     {
         var tenant = await admin.FindAsync(slug, cancellationToken);
         if (tenant is null)
