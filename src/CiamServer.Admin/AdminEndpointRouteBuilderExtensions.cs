@@ -1,7 +1,9 @@
 using CiamServer.Admin.Access;
 using CiamServer.Admin.Docs;
+using CiamServer.Admin.Keys;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
+using CiamServer.Admin.Tenants;
 using CiamServer.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,6 +46,8 @@ public static class AdminEndpointRouteBuilderExtensions
     /// <summary>The endpoints about no single tenant (super-admins of the admin tenant only).</summary>
     private static void MapGlobalApis(this RouteGroupBuilder global)
     {
+        global.MapTenantsApi();
+        global.MapKeysApi();
     }
 
     /// <summary>Runs after authorization has checked the caller's grant for the named tenant.</summary>

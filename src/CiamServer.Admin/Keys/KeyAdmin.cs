@@ -12,7 +12,7 @@ namespace CiamServer.Admin.Keys;
 /// material, rotate, retire. After a change this node re-reads the ring at once (JWKS and the signing key change
 /// now); other nodes pick it up within <c>Ciam:Protocol:Keys:RefreshInterval</c>. Audited in the current (admin)
 /// tenant as admin.keys.*.</summary>
-internal sealed class KeyAdmin(CiamDbContext db, KeyRing ring, KeyRingMonitor monitor, AdminAudit audit, TimeProvider clock)
+public sealed class KeyAdmin(CiamDbContext db, KeyRing ring, KeyRingMonitor monitor, AdminAudit audit, TimeProvider clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -91,7 +91,7 @@ internal sealed class KeyAdmin(CiamDbContext db, KeyRing ring, KeyRingMonitor mo
 /// <summary>A key as the admin API shows it: never its private part. State: <c>pending</c> (published, not yet
 /// in use), <c>active</c> (signs or encrypts; <see cref="RetiresAt"/> when a rotation scheduled its end),
 /// <c>retiring</c> (no longer used, still published so tokens it signed validate), <c>expired</c> (out of JWKS).</summary>
-internal sealed record KeyResource(string Kid, string Use, string Algorithm, DateTime CreatedAt, DateTime ActivatesAt, DateTime? RetiresAt,
+public sealed record KeyResource(string Kid, string Use, string Algorithm, DateTime CreatedAt, DateTime ActivatesAt, DateTime? RetiresAt,
     DateTime? ExpiresAt, string State)
 {
     public static KeyResource From(SigningKeyRecord key, DateTime now) =>
@@ -104,7 +104,7 @@ internal sealed record KeyResource(string Kid, string Use, string Algorithm, Dat
         : KeyStates.Active;
 }
 
-internal static class KeyStates
+public static class KeyStates
 {
     public const string Pending = "pending";
     public const string Active = "active";
@@ -113,4 +113,4 @@ internal static class KeyStates
 }
 
 /// <summary>One page of keys, newest first.</summary>
-internal sealed record KeyPage(IReadOnlyList<KeyResource> Items, string? NextCursor);
+public sealed record KeyPage(IReadOnlyList<KeyResource> Items, string? NextCursor);

@@ -8,7 +8,7 @@ namespace CiamServer.Admin.Tenants;
 /// <summary>Work on a tenant other than the current one (the global admin API runs in the admin tenant): a new
 /// service scope whose <see cref="ITenantContext"/> is set to the target, so its DbContext filters and stamps
 /// rows of that tenant only, and its audit log writes there.</summary>
-internal sealed class TargetTenants(IServiceScopeFactory scopes, IHttpContextAccessor accessor)
+public sealed class TargetTenants(IServiceScopeFactory scopes, IHttpContextAccessor accessor)
 {
     public AsyncServiceScope For(Tenant tenant)
     {

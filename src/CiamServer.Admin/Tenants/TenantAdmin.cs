@@ -1,26 +1,29 @@
 using System.Text;
+using CiamServer.Core.Administration;
 using CiamServer.Core.Data;
 using CiamServer.Core.Tenancy;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CiamServer.Admin.Tenants;
 
 /// <summary>Tenants as a super-admin manages them: list, create, rename, disable and enable. Deleting is
 /// <see cref="TenantDeletion"/>; export and import are <see cref="TenantExporter"/> and <see cref="TenantImportJobs"/>.
 /// The API and the console pages both call this class. Runs in the admin tenant and names its target by slug.</summary>
-internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, TargetTenants scopes)
+public sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, TargetTenants scopes, IOptions<AdminOptions> options)
 {
-    /// <summary>The built-in tenant of the administrators: it cannot be disabled or deleted.</summary>
-    public const string AdminTenantSlug = "admin";
 
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
     public const int DisplayNameMaxLength = 200;
 
-    /// <summary>Slugs no new tenant may take: the admin tenant's, and "import", which the API's
-    /// <c>tenants/import</c> route would shadow.</summary>
-    public static readonly IReadOnlySet<string> ReservedSlugs = new HashSet<string>(StringComparer.Ordinal) { AdminTenantSlug, "import" };
+    /// <summary>The built-in tenant of the administrators (<c>Ciam:Admin:TenantSlug</c>): it cannot be disabled or deleted.</summary>
+    public string AdminTenantSlug => options.Value.TenantSlug;
+
+    /// <summary>Slugs no new tenant may take (nor an import write to): the admin tenant's (the configured one and
+    /// "admin"), and "import", which the API's <c>tenants/import</c> route would shadow.</summary>
+    public static bool IsReserved(string slug, AdminOptions options) => slug is "admin" or "import" || slug == options.TenantSlug;
 
     public async Task<TenantResult<TenantPage>> ListAsync(int? limit, string? cursor, CancellationToken cancellationToken)
     {
@@ -45,11 +48,11 @@ internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, 
 
         var rows = await query.OrderBy(t => t.Slug).Take(size + 1).ToListAsync(cancellationToken);
         var next = rows.Count > size ? EncodeCursor(rows[size - 1].Slug) : null;
-        return TenantResult<TenantPage>.Done(new TenantPage([.. rows.Take(size).Select(TenantResource.From)], next));
+        return TenantResult<TenantPage>.Done(new TenantPage([.. rows.Take(size).Select(t => TenantResource.From(t, AdminTenantSlug))], next));
     }
 
     public async Task<TenantResource?> GetAsync(string slug, CancellationToken cancellationToken) =>
-        await FindAsync(slug, cancellationToken) is { } tenant ? TenantResource.From(tenant) : null;
+        await FindAsync(slug, cancellationToken) is { } tenant ? TenantResource.From(tenant, AdminTenantSlug) : null;
 
     public async Task<TenantResult<TenantResource>> CreateAsync(CreateTenantRequest request, CancellationToken cancellationToken)
     {
@@ -58,7 +61,7 @@ internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, 
         {
             errors["slug"] = [$"must be 1 to {TenantSlug.MaxLength} lower-case letters, digits or dashes, not starting or ending with a dash."];
         }
-        else if (ReservedSlugs.Contains(request.Slug!))
+        else if (IsReserved(request.Slug!, options.Value))
         {
             errors["slug"] = [$"'{request.Slug}' is reserved."];
         }
@@ -96,8 +99,8 @@ internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, 
             throw;
         }
 
-        await scopes.AuditAsync(tenant, "admin.tenants.created", new { after = TenantResource.From(tenant) }, cancellationToken);
-        return TenantResult<TenantResource>.Done(TenantResource.From(tenant));
+        await scopes.AuditAsync(tenant, "admin.tenants.created", new { after = TenantResource.From(tenant, AdminTenantSlug) }, cancellationToken);
+        return TenantResult<TenantResource>.Done(TenantResource.From(tenant, AdminTenantSlug));
     }
 
     public async Task<TenantResult<TenantResource>> UpdateAsync(string slug, UpdateTenantRequest request, CancellationToken cancellationToken)
@@ -124,7 +127,7 @@ internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, 
             return TenantResult<TenantResource>.Invalid(errors);
         }
 
-        var before = TenantResource.From(tenant);
+        var before = TenantResource.From(tenant, AdminTenantSlug);
         tenant.DisplayName = request.DisplayName!.Trim();
         if (before.DisplayName == tenant.DisplayName)
         {
@@ -133,7 +136,7 @@ internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, 
 
         await db.SaveChangesAsync(cancellationToken);
         directory.Invalidate(slug);
-        var after = TenantResource.From(tenant);
+        var after = TenantResource.From(tenant, AdminTenantSlug);
         await scopes.AuditAsync(tenant, "admin.tenants.renamed", AdminAudit.Change(before, after), cancellationToken);
         return TenantResult<TenantResource>.Done(after);
     }
@@ -156,14 +159,14 @@ internal sealed class TenantAdmin(CiamDbContext db, ITenantDirectory directory, 
 
         if (tenant.Enabled == enabled)
         {
-            return TenantResult<TenantResource>.Done(TenantResource.From(tenant));
+            return TenantResult<TenantResource>.Done(TenantResource.From(tenant, AdminTenantSlug));
         }
 
-        var before = TenantResource.From(tenant);
+        var before = TenantResource.From(tenant, AdminTenantSlug);
         tenant.Enabled = enabled;
         await db.SaveChangesAsync(cancellationToken);
         directory.Invalidate(slug);
-        var after = TenantResource.From(tenant);
+        var after = TenantResource.From(tenant, AdminTenantSlug);
         await scopes.AuditAsync(tenant, enabled ? "admin.tenants.enabled" : "admin.tenants.disabled", AdminAudit.Change(before, after), cancellationToken);
         return TenantResult<TenantResource>.Done(after);
     }

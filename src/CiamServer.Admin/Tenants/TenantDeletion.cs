@@ -1,17 +1,19 @@
 using System.Reflection;
+using CiamServer.Core.Administration;
 using CiamServer.Core.Data;
 using CiamServer.Core.Sessions;
 using CiamServer.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CiamServer.Admin.Tenants;
 
 /// <summary>Deletes a tenant and every row it owns. What it removes is found from the model (every
 /// <see cref="ITenantOwned"/> entity), so a module's new table is covered without changing this class; the
 /// users' role memberships, claims, logins and Identity tokens go with the users (cascade).</summary>
-internal sealed class TenantDeletion(CiamDbContext db, ITenantDirectory directory, TargetTenants scopes, AdminAudit audit)
+public sealed class TenantDeletion(CiamDbContext db, ITenantDirectory directory, TargetTenants scopes, AdminAudit audit, IOptions<AdminOptions> options)
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -42,7 +44,7 @@ internal sealed class TenantDeletion(CiamDbContext db, ITenantDirectory director
             return TenantResult<TenantDeletionPreview>.NotFound();
         }
 
-        if (slug == TenantAdmin.AdminTenantSlug)
+        if (slug == options.Value.TenantSlug)
         {
             return TenantResult<TenantDeletionPreview>.Refused("The admin tenant cannot be deleted.");
         }
@@ -91,7 +93,7 @@ internal sealed class TenantDeletion(CiamDbContext db, ITenantDirectory director
             directory.Invalidate(slug);
             await audit.WriteAsync("admin.tenants.deleted", "tenant", slug, new
             {
-                before = TenantResource.From(tenant) with { Enabled = wasEnabled },
+                before = TenantResource.From(tenant, options.Value.TenantSlug) with { Enabled = wasEnabled },
                 endedSessions = ended,
                 rows = preview.Value!.Rows.Where(r => r.Count > 0).ToDictionary(r => r.Table, r => r.Count),
             }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -15,7 +16,7 @@ namespace CiamServer.Admin.Tenants;
 /// <summary>Writes a tenant as an import document (docs/import.md), streamed: settings, branding and policies,
 /// API scopes, roles, clients without their secrets, and users page by page. Importing the document (under the
 /// same or another slug) recreates what the format can hold.</summary>
-internal sealed class TenantExporter(TargetTenants scopes)
+public sealed class TenantExporter(TargetTenants scopes)
 {
     public const int UserPageSize = 500;
 
@@ -34,7 +35,10 @@ internal sealed class TenantExporter(TargetTenants scopes)
         var db = scope.ServiceProvider.GetRequiredService<CiamDbContext>();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var scopeManager = scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>();
-        await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = Json.Encoder });
+        // The writer fills a pipe (JsonSerializer flushes the writer, which must not block on the response), and
+        // the pipe goes to the response asynchronously after each part.
+        var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
+        await using var writer = new Utf8JsonWriter(pipe, new JsonWriterOptions { Indented = true, Encoder = Json.Encoder });
 
         writer.WriteStartObject();
         writer.WriteStartArray("tenants");
@@ -61,14 +65,16 @@ internal sealed class TenantExporter(TargetTenants scopes)
         if (options.Users)
         {
             writer.WriteStartArray("users");
-            await WriteUsersAsync(writer, db, options.PasswordHashes, cancellationToken);
+            await WriteUsersAsync(writer, pipe, db, options.PasswordHashes, cancellationToken);
             writer.WriteEndArray();
         }
 
         writer.WriteEndObject();
         writer.WriteEndArray();
         writer.WriteEndObject();
-        await writer.FlushAsync(cancellationToken);
+        writer.Flush();
+        await pipe.FlushAsync(cancellationToken);
+        await pipe.CompleteAsync();
     }
 
     private static void WriteSettings(Utf8JsonWriter writer, Tenant tenant)
@@ -175,7 +181,7 @@ internal sealed class TenantExporter(TargetTenants scopes)
 
     /// <summary>Users page by page (keyset on the id), each page with its users' roles, flushed as it goes so a
     /// big tenant never sits in memory. Users without an email (the format's key) are left out.</summary>
-    private static async Task WriteUsersAsync(Utf8JsonWriter writer, CiamDbContext db, bool passwordHashes, CancellationToken cancellationToken)
+    private static async Task WriteUsersAsync(Utf8JsonWriter writer, PipeWriter pipe, CiamDbContext db, bool passwordHashes, CancellationToken cancellationToken)
     {
         Guid? after = null;
         while (true)
@@ -212,7 +218,8 @@ internal sealed class TenantExporter(TargetTenants scopes)
                 }, Json);
             }
 
-            await writer.FlushAsync(cancellationToken);
+            writer.Flush();
+            await pipe.FlushAsync(cancellationToken);
             after = page[^1].Id;
         }
     }

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using CiamServer.Core.Administration;
 using CiamServer.Core.Audit;
 using CiamServer.Import;
 using CiamServer.Import.Model;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace CiamServer.Admin.Tenants;
 
@@ -11,7 +13,7 @@ namespace CiamServer.Admin.Tenants;
 /// job's progress for <see cref="Retention"/>. A document is read and validated when it is submitted: a refused
 /// one never becomes a job, and nothing of it is written. Jobs live in this node's memory: with several nodes,
 /// the progress is answered by the node that took the upload (see docs/admin/tenants.md).</summary>
-internal sealed class TenantImportJobs(TimeProvider clock, IHttpContextAccessor accessor)
+public sealed class TenantImportJobs(TimeProvider clock, IHttpContextAccessor accessor, IOptions<AdminOptions> options)
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     private const int MaxKeptJobs = 100;
@@ -29,7 +31,7 @@ internal sealed class TenantImportJobs(TimeProvider clock, IHttpContextAccessor 
         var errors = problems.ToList();
         for (var t = 0; t < (document?.Tenants?.Count ?? 0); t++)
         {
-            if (TenantAdmin.ReservedSlugs.Contains(document!.Tenants![t].Slug!))
+            if (TenantAdmin.IsReserved(document!.Tenants![t].Slug!, options.Value))
             {
                 errors.Add(new ImportProblem(TenantImportJob.FileName, $"$.tenants[{t}].slug", $"'{document.Tenants[t].Slug}' is reserved: it cannot be imported."));
             }
@@ -133,11 +135,11 @@ public static class TenantImportStatus
 
 /// <summary>An import job as the admin API shows it. <see cref="Processed"/> counts objects (tenants, API
 /// scopes, roles, clients, users) done out of <see cref="Total"/>; a failed job wrote nothing.</summary>
-internal sealed record TenantImportJobResource(Guid Id, string Status, int Processed, int Total, int Changes, IReadOnlyList<string> Tenants,
+public sealed record TenantImportJobResource(Guid Id, string Status, int Processed, int Total, int Changes, IReadOnlyList<string> Tenants,
     IReadOnlyList<TenantImportError> Errors, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt)
 {
     public bool Finished => Status is TenantImportStatus.Succeeded or TenantImportStatus.Failed;
 }
 
 /// <summary>Where in the document (a JSON path) and what went wrong.</summary>
-internal sealed record TenantImportError(string Path, string Message);
+public sealed record TenantImportError(string Path, string Message);

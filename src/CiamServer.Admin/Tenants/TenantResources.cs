@@ -3,35 +3,35 @@ using CiamServer.Core.Tenancy;
 namespace CiamServer.Admin.Tenants;
 
 /// <summary>A tenant as the admin API shows it. The issuer is <c>{origin}/t/{slug}</c>.</summary>
-internal sealed record TenantResource(string Slug, string DisplayName, bool Enabled, DateTime CreatedAt, bool IsAdminTenant)
+public sealed record TenantResource(string Slug, string DisplayName, bool Enabled, DateTime CreatedAt, bool IsAdminTenant)
 {
-    public static TenantResource From(Tenant tenant) =>
-        new(tenant.Slug, tenant.DisplayName, tenant.Enabled, tenant.CreatedAt, tenant.Slug == TenantAdmin.AdminTenantSlug);
+    public static TenantResource From(Tenant tenant, string adminTenantSlug) =>
+        new(tenant.Slug, tenant.DisplayName, tenant.Enabled, tenant.CreatedAt, tenant.Slug == adminTenantSlug);
 }
 
 /// <summary>One page of tenants, by slug; <see cref="NextCursor"/> is null on the last page.</summary>
-internal sealed record TenantPage(IReadOnlyList<TenantResource> Items, string? NextCursor);
+public sealed record TenantPage(IReadOnlyList<TenantResource> Items, string? NextCursor);
 
 /// <summary>A new tenant: its slug (the issuer's path segment, fixed for life) and display name.</summary>
-internal sealed record CreateTenantRequest(string? Slug, string? DisplayName);
+public sealed record CreateTenantRequest(string? Slug, string? DisplayName);
 
 /// <summary>A change of display name. <see cref="Slug"/> may be sent only unchanged: the slug is part of the
 /// issuer, so changing it would break every client and token of the tenant.</summary>
-internal sealed record UpdateTenantRequest(string? DisplayName, string? Slug = null);
+public sealed record UpdateTenantRequest(string? DisplayName, string? Slug = null);
 
 /// <summary>What deleting a tenant removes: rows per table (all of the tenant's), and its open sessions, which
 /// are ended (their tokens revoked) before anything is deleted.</summary>
-internal sealed record TenantDeletionPreview(string Slug, string DisplayName, int OpenSessions, IReadOnlyList<TenantRows> Rows)
+public sealed record TenantDeletionPreview(string Slug, string DisplayName, int OpenSessions, IReadOnlyList<TenantRows> Rows)
 {
     public int TotalRows => Rows.Sum(r => r.Count);
 }
 
 /// <summary>The rows of one table that belong to the tenant.</summary>
-internal sealed record TenantRows(string Name, string Table, int Count);
+public sealed record TenantRows(string Name, string Table, int Count);
 
 /// <summary>The outcome of a tenant change: done, or why not. Field errors become a 400 (API) or ModelState
 /// errors (console); a conflict a 409.</summary>
-internal sealed record TenantResult<T>(T? Value, TenantOutcome Outcome, IDictionary<string, string[]>? Errors = null, string? Conflict = null)
+public sealed record TenantResult<T>(T? Value, TenantOutcome Outcome, IDictionary<string, string[]>? Errors = null, string? Conflict = null)
 {
     public static TenantResult<T> Done(T value) => new(value, TenantOutcome.Done);
 
@@ -45,7 +45,7 @@ internal sealed record TenantResult<T>(T? Value, TenantOutcome Outcome, IDiction
     public static TenantResult<T> Refused(string conflict) => new(default, TenantOutcome.Conflict, Conflict: conflict);
 }
 
-internal enum TenantOutcome
+public enum TenantOutcome
 {
     Done,
     NotFound,

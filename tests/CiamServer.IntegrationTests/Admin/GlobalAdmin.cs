@@ -1,55 +1,32 @@
-using System.Net;
-using System.Security.Claims;
-using CiamServer.Admin.Tenants;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CiamServer.Core.Audit;
 using CiamServer.Core.Data;
-using CiamServer.Core.Tenancy;
 using CiamServer.IntegrationTests.Support;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CiamServer.IntegrationTests.Admin;
 
-/// <summary>Calls the global admin services (tenants, keys) as their endpoints do: in the admin tenant, within a
-/// request whose caller is a super-admin's token. Used until the console shell maps the global API group.</summary>
+/// <summary>The admin tenant's global API (tenants, keys) as a super-admin calls it: a real token from the code
+/// flow against the admin tenant.</summary>
 internal static class GlobalAdmin
 {
-    public const string ActorId = "super-admin-tool";
-
-    public static async Task EnsureAdminTenantAsync(this CiamTestServer server)
+    public static async Task<HttpClient> SuperAdminAsync(this CiamTestServer server, string email = "root-global@admin.test")
     {
-        await using var scope = server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CiamDbContext>();
-        if (!await db.Tenants.AnyAsync(t => t.Slug == TenantAdmin.AdminTenantSlug))
-        {
-            db.Tenants.Add(new Tenant { Slug = TenantAdmin.AdminTenantSlug, DisplayName = "Administration" });
-            await db.SaveChangesAsync();
-        }
+        await server.CreateAdminAsync(email);
+        return (await server.ForAdminAsync(email)).Client;
     }
 
-    public static async Task<T> CallAsync<TService, T>(this CiamTestServer server, Func<TService, Task<T>> call)
-        where TService : notnull
-    {
-        var accessor = server.Services.GetRequiredService<IHttpContextAccessor>();
-        await using var scope = await server.ForTenantAsync(TenantAdmin.AdminTenantSlug);
-        var context = new DefaultHttpContext
-        {
-            RequestServices = scope.ServiceProvider,
-            User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("client_id", ActorId)], "Bearer")),
-        };
-        context.Connection.RemoteIpAddress = IPAddress.Loopback;
-        var previous = accessor.HttpContext;
-        accessor.HttpContext = context;
-        try
-        {
-            return await call(scope.ServiceProvider.GetRequiredService<TService>());
-        }
-        finally
-        {
-            accessor.HttpContext = previous;
-        }
-    }
+    /// <summary><c>/t/admin/admin/api/{path}</c></summary>
+    public static Uri GlobalUrl(this CiamTestServer server, string path) => server.Url(server.AdminTenant(), "admin/api/" + path);
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    /// <summary>The field names of a 400 problem's <c>errors</c>.</summary>
+    public static async Task<List<string>> ErrorFieldsAsync(this HttpResponseMessage response) =>
+        [.. (await response.JsonAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name)];
 
     /// <summary>The admin entries of a tenant's audit log with this action.</summary>
     public static async Task<List<AuditEvent>> AuditAsync(this CiamTestServer server, string tenant, string action)

@@ -2,13 +2,13 @@ using System.Net;
 using System.Text.Json;
 using CiamServer.Admin.Keys;
 using CiamServer.IntegrationTests.Protocol;
-using CiamServer.Protocol.Keys;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CiamServer.IntegrationTests.Admin;
 
-/// <summary>Signing keys as a super-admin manages them, with keys published an hour ahead (as in production), so
-/// a rotation leaves a pending key. Each test starts from the ring as it finds it, so they hold in any order.</summary>
+/// <summary>Signing keys through the admin tenant's global API with a super-admin's token, with keys published an
+/// hour ahead (as in production), so a rotation leaves a pending key. Each test starts from the ring as it finds
+/// it, so they hold in any order.</summary>
 [Trait("Category", "Admin")]
 public sealed class KeysApiTests(KeysApiTests.Fixture fixture) : IClassFixture<KeysApiTests.Fixture>
 {
@@ -19,99 +19,115 @@ public sealed class KeysApiTests(KeysApiTests.Fixture fixture) : IClassFixture<K
     [Fact]
     public async Task Rotate_JwksPublishesTheNewKey_AsPending_AndIsAudited()
     {
-        var rotated = await Server.CallAsync<KeyAdmin, IReadOnlyList<KeyResource>>(k => k.RotateAsync(default));
+        using var admin = await Server.SuperAdminAsync();
 
-        var signing = Assert.Single(rotated, k => k.Use == "sig");
-        Assert.Single(rotated, k => k.Use == "enc");
-        Assert.Equal(KeyStates.Pending, signing.State);
-        Assert.Contains(signing.Kid, await JwksKidsAsync());
-        var listed = await ListAsync();
-        Assert.Equal(KeyStates.Pending, listed.Single(k => k.Kid == signing.Kid).State);
-        var entry = Assert.Single(await Server.AuditAsync(TenantAdminSlug, "admin.keys.rotated"), e => e.DataJson!.Contains(signing.Kid, StringComparison.Ordinal));
-        Assert.Equal((GlobalAdmin.ActorId, "key"), (entry.ActorId, entry.TargetType));
+        var response = await admin.PostAsync(Server.GlobalUrl("keys/rotate"), null);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode} {response.Headers.WwwAuthenticate} {await response.Content.ReadAsStringAsync()}");
+        var rotated = (await response.JsonAsync()).EnumerateArray().ToList();
+        var signing = Assert.Single(rotated, k => k.GetProperty("use").GetString() == "sig").GetProperty("kid").GetString()!;
+        Assert.Single(rotated, k => k.GetProperty("use").GetString() == "enc");
+        Assert.Contains(signing, await JwksKidsAsync());
+        Assert.Equal(KeyStates.Pending, (await ListAsync(admin)).Single(k => k.GetProperty("kid").GetString() == signing).GetProperty("state").GetString());
+        var entry = Assert.Single(await Server.AuditAsync(Server.AdminTenant(), "admin.keys.rotated"), e => e.DataJson!.Contains(signing, StringComparison.Ordinal));
+        Assert.Equal("key", entry.TargetType);
+        Assert.False(string.IsNullOrEmpty(entry.ActorId));
     }
 
     [Fact]
     public async Task Retire_TheSigningKey_NewTokensAreSignedByAnother_AndItStaysInJwks()
     {
-        await Server.CallAsync<KeyAdmin, IReadOnlyList<KeyResource>>(k => k.RotateAsync(default));
+        using var admin = await Server.SuperAdminAsync();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(Server.GlobalUrl("keys/rotate"), null)).StatusCode);
         var before = new JsonWebToken((await ProtocolCalls.TokensAsync(Server, Tenant, "openid email")).AccessToken).Kid;
 
-        var (outcome, retired) = await Server.CallAsync<KeyAdmin, (KeyRetirement, KeyResource?)>(k => k.RetireAsync(before, default));
+        var response = await admin.PostAsync(Server.GlobalUrl($"keys/{before}/retire"), null);
         var after = new JsonWebToken((await ProtocolCalls.TokensAsync(Server, Tenant, "openid email")).AccessToken).Kid;
 
-        Assert.Equal(KeyRetirement.Retired, outcome);
-        Assert.Equal(KeyStates.Retiring, retired!.State);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(KeyStates.Retiring, (await response.JsonAsync()).GetProperty("state").GetString());
         Assert.NotEqual(before, after);
         Assert.Contains(before, await JwksKidsAsync());
-        Assert.Equal(KeyStates.Active, (await ListAsync()).Single(k => k.Kid == after).State);
-        var entry = Assert.Single(await Server.AuditAsync(TenantAdminSlug, "admin.keys.retired"), e => e.TargetId == before);
+        Assert.Equal(KeyStates.Active, (await ListAsync(admin)).Single(k => k.GetProperty("kid").GetString() == after).GetProperty("state").GetString());
+        var entry = Assert.Single(await Server.AuditAsync(Server.AdminTenant(), "admin.keys.retired"), e => e.TargetId == before);
         var data = JsonDocument.Parse(entry.DataJson!).RootElement;
         Assert.Equal(KeyStates.Active, data.GetProperty("before").GetProperty("state").GetString());
         Assert.Equal(KeyStates.Retiring, data.GetProperty("after").GetProperty("state").GetString());
     }
 
     [Fact]
-    public async Task Retire_TheLastSigningKey_Refused()
+    public async Task Retire_TheLastSigningKey_409()
     {
+        using var admin = await Server.SuperAdminAsync();
         // Retire active signing keys while another can take over; the last one is refused.
         for (var rounds = 0; ; rounds++)
         {
             Assert.True(rounds < 50, "The ring never came down to one key.");
-            var usable = (await ListAsync()).Where(k => k.Use == "sig" && k.State is KeyStates.Active or KeyStates.Pending).ToList();
-            var active = usable.First(k => k.State == KeyStates.Active);
-            var (outcome, _) = await Server.CallAsync<KeyAdmin, (KeyRetirement, KeyResource?)>(k => k.RetireAsync(active.Kid, default));
+            var usable = (await ListAsync(admin))
+                .Where(k => k.GetProperty("use").GetString() == "sig" && k.GetProperty("state").GetString() is KeyStates.Active or KeyStates.Pending).ToList();
+            var active = usable.First(k => k.GetProperty("state").GetString() == KeyStates.Active).GetProperty("kid").GetString()!;
+            var response = await admin.PostAsync(Server.GlobalUrl($"keys/{active}/retire"), null);
             if (usable.Count == 1)
             {
-                Assert.Equal(KeyRetirement.LastKey, outcome);
-                Assert.Equal(KeyStates.Active, (await ListAsync()).Single(k => k.Kid == active.Kid).State);
+                Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+                Assert.Equal(KeyStates.Active, (await ListAsync(admin)).Single(k => k.GetProperty("kid").GetString() == active).GetProperty("state").GetString());
                 Assert.Equal(HttpStatusCode.OK, (await ProtocolCalls.TokensAsync(Server, Tenant, "openid")).Status);
                 return;
             }
 
-            Assert.Equal(KeyRetirement.Retired, outcome);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }
 
     [Fact]
-    public async Task Retire_UnknownOrPendingKey_Refused()
+    public async Task Retire_UnknownKey_404_PendingKey_409()
     {
-        var rotated = await Server.CallAsync<KeyAdmin, IReadOnlyList<KeyResource>>(k => k.RotateAsync(default));
-        var pending = rotated.Single(k => k.Use == "sig").Kid;
+        using var admin = await Server.SuperAdminAsync();
+        var rotated = await (await admin.PostAsync(Server.GlobalUrl("keys/rotate"), null)).JsonAsync();
+        var pending = rotated.EnumerateArray().Single(k => k.GetProperty("use").GetString() == "sig").GetProperty("kid").GetString()!;
 
-        var unknown = await Server.CallAsync<KeyAdmin, (KeyRetirement, KeyResource?)>(k => k.RetireAsync("no-such-kid", default));
-        var early = await Server.CallAsync<KeyAdmin, (KeyRetirement, KeyResource?)>(k => k.RetireAsync(pending, default));
+        var unknown = await admin.PostAsync(Server.GlobalUrl("keys/no-such-kid/retire"), null);
+        var early = await admin.PostAsync(Server.GlobalUrl($"keys/{pending}/retire"), null);
 
-        Assert.Equal(KeyRetirement.NotFound, unknown.Item1);
-        Assert.Equal(KeyRetirement.NotActive, early.Item1);
-        Assert.Equal(KeyStates.Pending, (await ListAsync()).Single(k => k.Kid == pending).State);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Equal(KeyStates.Pending, (await ListAsync(admin)).Single(k => k.GetProperty("kid").GetString() == pending).GetProperty("state").GetString());
     }
 
     [Fact]
-    public async Task List_NeverShowsPrivateMaterial_AndPagesNewestFirst()
+    public async Task List_NeverShowsPrivateMaterial_PagesNewestFirst_AndRefusesBadPaging()
     {
-        await Server.CallAsync<KeyAdmin, IReadOnlyList<KeyResource>>(k => k.RotateAsync(default));
+        using var admin = await Server.SuperAdminAsync();
+        await admin.PostAsync(Server.GlobalUrl("keys/rotate"), null);
 
-        var first = await Server.CallAsync<KeyAdmin, KeyPage?>(k => k.ListAsync(1, null, default));
-        var second = await Server.CallAsync<KeyAdmin, KeyPage?>(k => k.ListAsync(1, first!.NextCursor, default));
-        var json = JsonSerializer.Serialize(await ListAsync(), JsonSerializerOptions.Web);
+        var first = await (await admin.GetAsync(Server.GlobalUrl("keys?limit=1"))).JsonAsync();
+        var second = await (await admin.GetAsync(Server.GlobalUrl("keys?limit=1&cursor=" + first.GetProperty("nextCursor").GetString()))).JsonAsync();
+        var all = await (await admin.GetAsync(Server.GlobalUrl("keys?limit=200"))).Content.ReadAsStringAsync();
 
-        Assert.NotNull(first!.NextCursor);
-        Assert.True(first.Items[0].CreatedAt >= second!.Items[0].CreatedAt);
-        Assert.NotEqual(first.Items[0].Kid, second.Items[0].Kid);
-        Assert.DoesNotContain("private", json, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("CfDJ8", json, StringComparison.Ordinal); // Data Protection's payload prefix
-        Assert.Null(await Server.CallAsync<KeyAdmin, KeyPage?>(k => k.ListAsync(0, null, default)));
-        Assert.Null(await Server.CallAsync<KeyAdmin, KeyPage?>(k => k.ListAsync(10, "%%%", default)));
+        var a = first.GetProperty("items")[0];
+        var b = second.GetProperty("items")[0];
+        Assert.True(a.GetProperty("createdAt").GetDateTime() >= b.GetProperty("createdAt").GetDateTime());
+        Assert.NotEqual(a.GetProperty("kid").GetString(), b.GetProperty("kid").GetString());
+        Assert.DoesNotContain("private", all, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("CfDJ8", all, StringComparison.Ordinal); // Data Protection's payload prefix
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync(Server.GlobalUrl("keys?limit=0"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync(Server.GlobalUrl("keys?cursor=%25%25"))).StatusCode);
     }
 
-    private const string TenantAdminSlug = CiamServer.Admin.Tenants.TenantAdmin.AdminTenantSlug;
-
-    private async Task<List<KeyResource>> ListAsync()
+    [Fact]
+    public async Task WithoutAToken_401_TenantAdmin_403()
     {
-        var page = await Server.CallAsync<KeyAdmin, KeyPage?>(k => k.ListAsync(200, null, default));
-        return [.. page!.Items];
+        await Server.CreateAdminAsync("acme-keys@admin.test", TestTenants.Acme);
+        using var tenantAdmin = (await Server.ForAdminAsync("acme-keys@admin.test")).Client;
+        using var anonymous = ProtocolCalls.ApiClient();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(Server.GlobalUrl("keys/rotate"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tenantAdmin.PostAsync(Server.GlobalUrl("keys/rotate"), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await tenantAdmin.GetAsync(Server.GlobalUrl("keys"))).StatusCode);
     }
+
+    private async Task<List<JsonElement>> ListAsync(HttpClient admin) =>
+        [.. (await (await admin.GetAsync(Server.GlobalUrl("keys?limit=200"))).JsonAsync()).GetProperty("items").EnumerateArray()];
 
     private async Task<List<string>> JwksKidsAsync()
     {
@@ -120,7 +136,7 @@ public sealed class KeysApiTests(KeysApiTests.Fixture fixture) : IClassFixture<K
         return jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()!).ToList();
     }
 
-    public sealed class Fixture : ServerFixture, IAsyncLifetime
+    public sealed class Fixture : ServerFixture
     {
         protected override TestServerOptions Options()
         {
@@ -128,13 +144,5 @@ public sealed class KeysApiTests(KeysApiTests.Fixture fixture) : IClassFixture<K
             options.Settings["Ciam:Protocol:Keys:PublishAhead"] = "01:00:00";
             return options;
         }
-
-        async Task IAsyncLifetime.InitializeAsync()
-        {
-            await InitializeAsync();
-            await Server.EnsureAdminTenantAsync();
-        }
-
-        Task IAsyncLifetime.DisposeAsync() => DisposeAsync();
     }
 }
