@@ -19,10 +19,15 @@ public sealed class TargetTenants(IServiceScopeFactory scopes, IHttpContextAcces
 
     /// <summary>Records an admin write in <paramref name="tenant"/>'s audit log, with the caller as the actor.
     /// Called after the change is saved; <paramref name="data"/> never holds secrets.</summary>
-    public async Task AuditAsync(Tenant tenant, string action, object? data, CancellationToken cancellationToken)
+    public Task AuditAsync(Tenant tenant, string action, object? data, CancellationToken cancellationToken) =>
+        AuditAsync(tenant, action, tenant.Slug, data, cancellationToken);
+
+    /// <summary>As above, about the tenant <paramref name="targetSlug"/> (which may be another one: a deleted tenant
+    /// is recorded in the admin tenant's log).</summary>
+    public async Task AuditAsync(Tenant tenant, string action, string targetSlug, object? data, CancellationToken cancellationToken)
     {
         var context = accessor.HttpContext ?? throw new InvalidOperationException("Admin writes are audited within a request.");
-        await AuditAsync(tenant, AdminActor.Entry(context, action, "tenant", tenant.Slug, data), cancellationToken);
+        await AuditAsync(tenant, AdminActor.Entry(context, action, "tenant", targetSlug, data), cancellationToken);
     }
 
     /// <summary>Records a prepared entry (a background job keeps the caller's entry from the request).</summary>

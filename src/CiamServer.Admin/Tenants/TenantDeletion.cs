@@ -13,7 +13,7 @@ namespace CiamServer.Admin.Tenants;
 /// <summary>Deletes a tenant and every row it owns. What it removes is found from the model (every
 /// <see cref="ITenantOwned"/> entity), so a module's new table is covered without changing this class; the
 /// users' role memberships, claims, logins and Identity tokens go with the users (cascade).</summary>
-public sealed class TenantDeletion(CiamDbContext db, ITenantDirectory directory, TargetTenants scopes, AdminAudit audit, IOptions<AdminOptions> options)
+public sealed class TenantDeletion(CiamDbContext db, ITenantDirectory directory, TargetTenants scopes, IOptions<AdminOptions> options)
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
@@ -91,7 +91,9 @@ public sealed class TenantDeletion(CiamDbContext db, ITenantDirectory directory,
             var ended = await EndSessionsAsync(tenant, cancellationToken);
             await DeleteRowsAsync(tenant, cancellationToken);
             directory.Invalidate(slug);
-            await audit.WriteAsync("admin.tenants.deleted", "tenant", slug, new
+            // In the admin tenant's log, whatever the current tenant (a console page of the tenant has switched to it).
+            var adminTenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Slug == options.Value.TenantSlug, CancellationToken.None);
+            await scopes.AuditAsync(adminTenant, "admin.tenants.deleted", slug, new
             {
                 before = TenantResource.From(tenant, options.Value.TenantSlug) with { Enabled = wasEnabled },
                 endedSessions = ended,
