@@ -9,6 +9,8 @@ using CiamServer.Admin.ApiScopes;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
 using CiamServer.Admin.Users;
+using CiamServer.Admin.Keys;
+using CiamServer.Admin.Tenants;
 using CiamServer.Core.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -59,6 +61,8 @@ public static class AdminEndpointRouteBuilderExtensions
     private static void MapGlobalApis(this RouteGroupBuilder global)
     {
         global.MapAdministratorsApi();
+        global.MapTenantsApi();
+        global.MapKeysApi();
     }
 
     /// <summary>Runs after authorization has checked the caller's grant for the named tenant.</summary>

@@ -41,6 +41,13 @@ public static class AdminServiceCollectionExtensions
         services.AddScoped<BrandingSettings>();
         services.AddScoped<TenantPolicies>();
         services.AddScoped<DashboardStats>();
+        services.AddSingleton<Tenants.TargetTenants>();
+        services.AddScoped<Tenants.TenantAdmin>();
+        services.AddScoped<Tenants.TenantDeletion>();
+        services.AddSingleton<Tenants.TenantExporter>();
+        services.AddSingleton<Tenants.TenantImportJobs>();
+        services.AddHostedService<Tenants.TenantImportRunner>();
+        services.AddScoped<Keys.KeyAdmin>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()

@@ -49,5 +49,22 @@ internal static class ImportFileReader
         return (documents, problems);
     }
 
+    /// <summary>Reads one document (an upload): the same rules as a file of the import folder.</summary>
+    public static async Task<(ImportDocument? Document, List<ImportProblem> Problems)> ReadAsync(string name, Stream json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var document = await JsonSerializer.DeserializeAsync<ImportDocument>(json, Json, cancellationToken);
+            return document is null
+                ? (null, [new ImportProblem(name, "$", "the file holds no JSON object.")])
+                : (document, []);
+        }
+        catch (JsonException exception)
+        {
+            return (null, [new ImportProblem(name, exception.Path ?? "$",
+                $"not valid for the import format (line {exception.LineNumber + 1}, position {exception.BytePositionInLine + 1}): {FirstSentence(exception.Message)}")]);
+        }
+    }
+
     private static string FirstSentence(string message) => message.Split(". ", 2)[0].TrimEnd('.') + ".";
 }

@@ -208,6 +208,15 @@ internal static class ImportValidator
                 problem(at + ".email", "is required: a valid email address, listed once in the tenant.");
             }
 
+            if (user.PasswordHash is not null && user.Password is not null)
+            {
+                problem(at + ".passwordHash", "give a password or a password hash, not both.");
+            }
+            else if (user.PasswordHash is not null && !IdentityPasswordHash.IsValid(user.PasswordHash))
+            {
+                problem(at + ".passwordHash", "must be an ASP.NET Core Identity version 3 password hash (base64, as an export writes it).");
+            }
+
             if (user.GivenName is { Length: > 100 })
             {
                 problem(at + ".givenName", "must be at most 100 characters.");

@@ -22,7 +22,33 @@ public sealed class Importer(IServiceScopeFactory scopes, ITenantDirectory direc
         return await ApplyAsync(documents, cancellationToken);
     }
 
-    private async Task<ImportResult> ApplyAsync(List<(string File, ImportDocument Document)> documents, CancellationToken cancellationToken)
+    /// <summary>Reads and checks one uploaded document without writing anything: the document, or the problems
+    /// (each with <paramref name="name"/> as its file and a JSON path).</summary>
+    public static async Task<(ImportDocument? Document, IReadOnlyList<ImportProblem> Problems)> ReadAndValidateAsync(
+        string name, Stream json, CancellationToken cancellationToken)
+    {
+        var (document, problems) = await ImportFileReader.ReadAsync(name, json, cancellationToken);
+        if (document is not null)
+        {
+            problems.AddRange(ImportValidator.Validate([(name, document)]));
+        }
+
+        return (problems.Count == 0 ? document : null, problems);
+    }
+
+    /// <summary>How many objects (tenants, API scopes, roles, clients, users) applying the document goes through.</summary>
+    public static int CountObjects(ImportDocument document) => (document.Tenants ?? []).Sum(TenantImporter.CountObjects);
+
+    /// <summary>Applies a document that <see cref="ReadAndValidateAsync"/> accepted, in one transaction;
+    /// <paramref name="processed"/> is called once per object done (see <see cref="CountObjects"/>).</summary>
+    public Task<ImportResult> ImportDocumentAsync(string name, ImportDocument document, Action? processed, CancellationToken cancellationToken)
+    {
+        var problems = ImportValidator.Validate([(name, document)]);
+        return problems.Count > 0 ? throw new ImportException(problems) : ApplyAsync([(name, document)], cancellationToken, processed);
+    }
+
+    private async Task<ImportResult> ApplyAsync(List<(string File, ImportDocument Document)> documents, CancellationToken cancellationToken,
+        Action? processed = null)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CiamDbContext>();
@@ -36,7 +62,7 @@ public sealed class Importer(IServiceScopeFactory scopes, ITenantDirectory direc
             {
                 for (var t = 0; t < document.Tenants!.Count; t++)
                 {
-                    count += await tenantImporter.ApplyAsync(file, $"$.tenants[{t}]", document.Tenants[t], cancellationToken);
+                    count += await tenantImporter.ApplyAsync(file, $"$.tenants[{t}]", document.Tenants[t], cancellationToken, processed);
                 }
             }
 

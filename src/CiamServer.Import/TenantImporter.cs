@@ -17,8 +17,15 @@ internal sealed class TenantImporter(
     ClientImporter clients,
     ScopeImporter scopes)
 {
-    public async Task<int> ApplyAsync(string file, string path, TenantImport import, CancellationToken cancellationToken)
+    /// <summary>How many objects <see cref="ApplyAsync"/> goes through for this tenant (itself, its API scopes,
+    /// roles, clients and users): the total a progress report counts towards.</summary>
+    public static int CountObjects(TenantImport import) =>
+        1 + (import.ApiScopes?.Count ?? 0) + (import.Roles?.Count ?? 0) + (import.Clients?.Count ?? 0) + (import.Users?.Count ?? 0);
+
+    /// <summary>Applies the tenant; <paramref name="processed"/> (optional) is called once per object done.</summary>
+    public async Task<int> ApplyAsync(string file, string path, TenantImport import, CancellationToken cancellationToken, Action? processed = null)
     {
+        processed ??= static () => { };
         // OpenIddict's stores answer from entities the DbContext already tracks before the query filter
         // can hide them, so the previous tenant's "web" client would be found as this tenant's. Everything
         // before this point is saved; start each tenant with an empty change tracker.
@@ -33,10 +40,12 @@ internal sealed class TenantImporter(
         ApplySettings(tenant, import);
         var changes = await db.SaveChangesAsync(cancellationToken);
         tenants.Set(tenant);
+        processed();
 
         foreach (var scope in import.ApiScopes ?? [])
         {
             changes += await scopes.ApplyAsync(scope, cancellationToken);
+            processed();
         }
 
         foreach (var role in import.Roles ?? [])
@@ -46,16 +55,20 @@ internal sealed class TenantImporter(
                 Check(await roles.CreateAsync(new CiamRole { Name = role }), file, $"{path}.roles");
                 changes++;
             }
+
+            processed();
         }
 
         foreach (var client in import.Clients ?? [])
         {
             changes += await clients.ApplyAsync(client, cancellationToken);
+            processed();
         }
 
         foreach (var (user, i) in (import.Users ?? []).Select((u, i) => (u, i)))
         {
             changes += await ApplyUserAsync(user, file, $"{path}.users[{i}]");
+            processed();
         }
 
         return changes;
@@ -102,7 +115,9 @@ internal sealed class TenantImporter(
         var changes = 0;
         if (user is null)
         {
-            user = new CiamUser { UserName = import.Email, Email = import.Email };
+            // A hash from an export is stored as it is; Identity re-hashes it at the next sign-in if its
+            // parameters are older than the server's.
+            user = new CiamUser { UserName = import.Email, Email = import.Email, PasswordHash = import.PasswordHash };
             CopyNew(import, user);
             var created = import.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, import.Password);
             Check(created, file, import.Password is null ? path : path + ".password");

@@ -45,6 +45,9 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<KeyRingServerOptionsSetup>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>>(p => p.GetRequiredService<KeyRingServerOptionsSetup>());
         services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(p => p.GetRequiredService<KeyRingServerOptionsSetup>());
+        // The validation (access tokens presented to this server's own APIs) copies the server's keys when its options
+        // are built: rebuild them too when the ring changes, or tokens signed by a new key would be refused.
+        services.AddSingleton<IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>, KeyRingValidationOptionsChangeSource>();
         services.AddHostedService<KeyRingRefresher>();
         services.AddSingleton<ClientSecretVerificationCache>();
         services.AddScoped<IClientCatalog, ClientCatalog>();

@@ -119,6 +119,11 @@ public sealed class UserImport
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>An ASP.NET Core Identity (version 3) password hash, as an export writes it: moves an account
+    /// between servers without knowing its password. Used only when the user is created, like <see cref="Password"/>.</summary>
+    public string? PasswordHash { get; set; }
+
     public bool? EmailVerified { get; set; }
     public string? GivenName { get; set; }
     public string? FamilyName { get; set; }

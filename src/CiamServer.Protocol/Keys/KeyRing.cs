@@ -64,6 +64,44 @@ public sealed class KeyRing(CiamDbContext db, IDataProtectionProvider protection
         return created;
     }
 
+    /// <summary>Stops a key signing (or encrypting) now; it stays published until the tokens it may have signed
+    /// have expired. Refused for a key that is not in use (pending or already retired) and for the last key of
+    /// its use: when the only other keys are published ahead, the earliest of them is activated now.</summary>
+    public async Task<KeyRetirement> RetireAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var key = await db.SigningKeys.SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
+        if (key is null)
+        {
+            return KeyRetirement.NotFound;
+        }
+
+        if (key.ActivatesAt > now || key.RetiredAt <= now)
+        {
+            return KeyRetirement.NotActive;
+        }
+
+        var others = await db.SigningKeys
+            .Where(k => k.Use == key.Use && k.Id != key.Id && (k.RetiredAt == null || k.RetiredAt > now))
+            .ToListAsync(cancellationToken);
+        if (!others.Any(k => k.ActivatesAt <= now))
+        {
+            var next = others.OrderBy(k => k.ActivatesAt).FirstOrDefault();
+            if (next is null)
+            {
+                return KeyRetirement.LastKey;
+            }
+
+            next.ActivatesAt = now;
+        }
+
+        var overlap = key.Use == KeyUses.Signing ? options.Value.LongestTokenLifetime : options.Value.RefreshTokenAbsoluteLifetime;
+        key.RetiredAt = now;
+        key.ExpiresAt = now + overlap;
+        await db.SaveChangesAsync(cancellationToken);
+        return KeyRetirement.Retired;
+    }
+
     /// <summary>Keys still published at <paramref name="now"/>, the one to use first.</summary>
     public async Task<KeyRingSnapshot> LoadAsync(DateTime now, CancellationToken cancellationToken)
     {
@@ -102,6 +140,18 @@ public sealed class KeyRing(CiamDbContext db, IDataProtectionProvider protection
         rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(Protector.Unprotect(record.ProtectedPrivateKey)), out _);
         return new RsaSecurityKey(rsa) { KeyId = record.Id };
     }
+}
+
+public enum KeyRetirement
+{
+    Retired,
+    NotFound,
+
+    /// <summary>Published ahead and not signing yet, or already retired.</summary>
+    NotActive,
+
+    /// <summary>No other key of its use is active or published ahead: rotate first.</summary>
+    LastKey,
 }
 
 /// <summary>The keys in use: signing keys (first one signs, all are published) and encryption keys.</summary>
