@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using OpenIddict.Server;
 
 namespace CiamServer.Admin.Console;
 
@@ -42,7 +43,7 @@ internal static class ConsoleAuthentication
             .AddCookie(CookieScheme)
             .AddOpenIdConnect(OidcScheme, _ => { });
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<AdminOptions>>(ConfigureCookie);
-        services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IHttpContextAccessor, IHttpClientFactory>(ConfigureOidc);
+        services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<IHttpContextAccessor, IHttpClientFactory, IOptionsMonitor<OpenIddictServerOptions>>(ConfigureOidc);
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(CookieScheme)
             .RequireAuthenticatedUser()
@@ -62,7 +63,8 @@ internal static class ConsoleAuthentication
         options.AccessDeniedPath = "/console/denied";
     }
 
-    private static void ConfigureOidc(OpenIdConnectOptions options, IHttpContextAccessor accessor, IHttpClientFactory clients)
+    private static void ConfigureOidc(OpenIdConnectOptions options, IHttpContextAccessor accessor, IHttpClientFactory clients,
+        IOptionsMonitor<OpenIddictServerOptions> server)
     {
         options.SignInScheme = CookieScheme;
         options.ClientId = ConsoleClient.ClientId;
@@ -79,6 +81,10 @@ internal static class ConsoleAuthentication
         // Kept for one use: the id_token_hint that signs the admin out of the admin tenant without a confirmation page.
         options.SaveTokens = true;
         options.TokenValidationParameters.NameClaimType = "email";
+        // The issuer is this process: its ID tokens are checked against the keys it signs with now, not a JWKS
+        // cached before a rotation (a key rotated in with no publish-ahead would otherwise fail sign-ins until
+        // the cache refreshed).
+        options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => server.CurrentValue.SigningCredentials.Select(c => c.Key);
         options.Backchannel = clients.CreateClient(BackchannelClient);
         options.ConfigurationManager = new PerOriginOidcConfiguration(accessor, options.Backchannel);
         options.RequireHttpsMetadata = false;
