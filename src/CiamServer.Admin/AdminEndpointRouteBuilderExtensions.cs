@@ -1,6 +1,7 @@
 using CiamServer.Admin.Docs;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Sessions;
+using CiamServer.Admin.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
@@ -23,5 +24,6 @@ public static class AdminEndpointRouteBuilderExtensions
     {
         api.MapSessionsApi();
         api.MapSignInsApi();
+        api.MapUsersApi();
     }
 }

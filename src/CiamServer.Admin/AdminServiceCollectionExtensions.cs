@@ -1,4 +1,5 @@
 using CiamServer.Admin.Docs;
+using CiamServer.Admin.Users;
 using CiamServer.Core;
 using CiamServer.Core.Authentication;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,7 @@ public static class AdminServiceCollectionExtensions
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
+        services.AddScoped<UserDirectory>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()
