@@ -6,7 +6,7 @@ namespace CiamServer.Admin;
 /// <summary>Records an admin write in the audit log of the current tenant: who (the token's client or the signed-in
 /// admin), what, on what, from where, and before/after data. Call it after the change is saved, and never pass
 /// secrets (hashes, client secrets, TOTP keys) in the data.</summary>
-internal sealed class AdminAudit(IAuditLog log, IHttpContextAccessor accessor)
+public sealed class AdminAudit(IAuditLog log, IHttpContextAccessor accessor)
 {
     public Task WriteAsync(string action, string targetType, string targetId, object? data, CancellationToken cancellationToken)
     {

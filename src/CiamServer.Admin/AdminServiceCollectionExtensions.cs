@@ -1,7 +1,11 @@
+using CiamServer.Admin.Access;
+using CiamServer.Admin.Bootstrap;
+using CiamServer.Admin.Console;
 using CiamServer.Admin.Docs;
 using CiamServer.Admin.Users;
 using CiamServer.Core;
 using CiamServer.Core.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,19 +15,26 @@ public static class AdminServiceCollectionExtensions
 {
     public const string AdminPolicy = "ciam.admin";
 
-    /// <summary>The admin API: callers present an access token of the same tenant with the ciam.admin scope
-    /// (a client_credentials client of the tenant, until the admin console's own sign-in lands).</summary>
+    /// <summary>The admin API (access tokens with the ciam.admin scope) and the admin console (Razor Pages under
+    /// the admin tenant, signed in through this server's own OIDC code flow); who may do what is decided by
+    /// <see cref="AdminAccessHandler"/> for both.</summary>
     public static IServiceCollection AddCiamAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCiamCore(configuration);
         services.AddAdminOpenApi();
         services.AddHttpContextAccessor();
         services.AddScoped<AdminAudit>();
+        services.AddScoped<AdminAccess>();
+        services.AddScoped<AdminGrantDirectory>();
+        services.AddScoped<IAuthorizationHandler, AdminAccessHandler>();
+        services.AddScoped<AdminTenantSeeder>();
         services.AddScoped<UserDirectory>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()
-            .RequireAssertion(context => context.User.FindAll("scope").Any(c => c.Value.Split(' ').Contains(CiamAuthentication.AdminScope))));
+            .AddRequirements(new AdminAccessRequirement(console: false)));
+        services.AddConsoleAuthentication();
+        services.AddConsolePages();
         return services;
     }
 }

@@ -37,6 +37,12 @@ public static class CoreServiceCollectionExtensions
                 "Ciam:Email:Smtp:Security must be Auto, StartTls, StartTlsWhenAvailable, SslOnConnect or None.")
             .ValidateOnStart();
         services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section);
+        services.AddOptions<Administration.AdminOptions>().BindConfiguration(Administration.AdminOptions.Section)
+            .Validate(o => Tenancy.TenantSlug.IsValid(o.TenantSlug), "Ciam:Admin:TenantSlug must be a valid tenant slug.")
+            .Validate(o => o.ConsoleIdleTimeout > TimeSpan.Zero, "Ciam:Admin:ConsoleIdleTimeout must be positive.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.Bootstrap.Email) == string.IsNullOrEmpty(o.Bootstrap.Password),
+                "Ciam:Admin:Bootstrap needs both Email and Password, or neither.")
+            .ValidateOnStart();
         services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section)
             // The signing keys are encrypted with Data Protection keys kept in the same database: without a
             // certificate for those, a copy of the database is a copy of the signing keys.

@@ -90,6 +90,8 @@ public sealed class CiamTestServer : IAsyncDisposable, IServerEndpoints
             ["Ciam:Passwordless:MaxCodesPerAddressPerHour"] = "100000",
             ["Ciam:Import:Path"] = options.ImportDocuments.Count > 0 ? import : null,
             ["Ciam:Protocol:Keys:PublishAhead"] = "00:00:00",
+            // Console tests sign admins in with a password alone; the second factor for admins has its own tests.
+            ["Ciam:Admin:RequireMfa"] = "false",
         };
         if (options.UseRedis)
         {

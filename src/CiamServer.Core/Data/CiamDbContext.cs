@@ -41,6 +41,8 @@ public sealed class CiamDbContext(DbContextOptions<CiamDbContext> options, ITena
 
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
 
+    public DbSet<Administration.AdminGrant> AdminGrants => Set<Administration.AdminGrant>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,4 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using CiamServer.Core.Administration;
 using CiamServer.Core.OpenIddict;
+using CiamServer.Core.Tenancy;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
@@ -6,14 +10,18 @@ using OpenIddict.Core;
 
 namespace CiamServer.Protocol.Clients;
 
-/// <summary>OpenIddict's application manager with client-secret checks cached (see <see cref="ClientSecretVerificationCache"/>).</summary>
+/// <summary>OpenIddict's application manager with client-secret checks cached (see <see cref="ClientSecretVerificationCache"/>),
+/// and the admin console's redirect URI taken from the request's own origin.</summary>
 internal sealed class CachingApplicationManager<TApplication>(
     IOpenIddictApplicationCache<TApplication> cache,
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<TApplication> store,
     ClientSecretVerificationCache verifications,
-    IOptions<ProtocolOptions> protocol)
+    IOptions<ProtocolOptions> protocol,
+    IOptions<AdminOptions> admin,
+    ITenantContext tenantContext,
+    IHttpContextAccessor httpContextAccessor)
     : OpenIddictApplicationManager<TApplication>(cache, logger, options, store)
     where TApplication : class
 {
@@ -39,4 +47,23 @@ internal sealed class CachingApplicationManager<TApplication>(
 
         return valid;
     }
+
+    /// <summary>The console client has no registered redirect URI: the server does not know the host names it is
+    /// reached by. Its callback is accepted on the origin the authorization request itself came to, which a
+    /// browser cannot forge for another site, so the code can only go back to this server's console.</summary>
+    public override async ValueTask<bool> ValidateRedirectUriAsync(TApplication application, [StringSyntax(StringSyntaxAttribute.Uri)] string uri,
+        CancellationToken cancellationToken = default)
+    {
+        if (IsConsoleClient(application) && httpContextAccessor.HttpContext?.Request is { } request)
+        {
+            return ConsoleClient.IsCallbackOf(uri, $"{request.Scheme}://{request.Host}{request.PathBase}");
+        }
+
+        return await base.ValidateRedirectUriAsync(application, uri, cancellationToken);
+    }
+
+    private bool IsConsoleClient(TApplication application) =>
+        application is CiamApplication { ClientId: ConsoleClient.ClientId } ciam
+        && tenantContext.Tenant is { } tenant && tenant.Id == ciam.TenantId
+        && string.Equals(tenant.Slug, admin.Value.TenantSlug, StringComparison.Ordinal);
 }

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CiamServer.Hosting;
 
-/// <summary>In development, prints where the imported demo lives and how to sign in to it. The
-/// credentials come from the development import file, which says it holds development defaults only.</summary>
+/// <summary>In development, prints where the imported demo lives and how to sign in to it, and the console's
+/// bootstrap admin. The credentials come from the development import file and appsettings.Development.json,
+/// which say they hold development defaults only.</summary>
 internal static class DevelopmentBanner
 {
     public static void Print(WebApplication app, ImportResult result) =>
@@ -30,6 +31,13 @@ internal static class DevelopmentBanner
                 {
                     text.AppendLine($"  user       {user.Email} / {user.Password}");
                 }
+            }
+
+            var admin = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.Administration.AdminOptions>>().Value;
+            if (admin.Bootstrap.Email is { Length: > 0 } email)
+            {
+                text.AppendLine($"Admin console {origin}/t/{admin.TenantSlug}/console")
+                    .AppendLine($"  super-admin {email} / {admin.Bootstrap.Password} (sets up an authenticator app at first sign-in)");
             }
 
             Console.WriteLine(text.ToString());

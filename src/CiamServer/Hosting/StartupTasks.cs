@@ -1,3 +1,4 @@
+using CiamServer.Admin.Bootstrap;
 using CiamServer.Core.Data;
 using CiamServer.Import;
 using CiamServer.Protocol;
@@ -20,6 +21,7 @@ internal static partial class StartupTasks
         var stopping = app.Lifetime.ApplicationStopping;
         await MigrateAsync(app.Services, logger, stopping);
         await app.Services.InitializeProtocolAsync(stopping);
+        await app.Services.SeedAdminTenantAsync(stopping);
 
         var importPath = app.Services.GetRequiredService<IOptions<ImportOptions>>().Value.Path;
         if (!string.IsNullOrWhiteSpace(importPath))
