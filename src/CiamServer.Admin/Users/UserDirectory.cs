@@ -12,7 +12,7 @@ namespace CiamServer.Admin.Users;
 /// <summary>The current tenant's users as admins find and look at them: search by email, name, phone or id, one page
 /// at a time (keyset cursor), and a user's profile, sign-in methods, sessions and recent risk events. Read only;
 /// the API and the console pages both call it.</summary>
-internal sealed class UserDirectory(CiamDbContext db, ISessionManager sessions, MfaFactorService factors, IOptions<PasswordlessOptions> passwordless,
+public sealed class UserDirectory(CiamDbContext db, ISessionManager sessions, MfaFactorService factors, IOptions<PasswordlessOptions> passwordless,
     TimeProvider time)
 {
     public const int DefaultLimit = 50;
