@@ -55,6 +55,7 @@ public static class AdminEndpointRouteBuilderExtensions
         api.MapScopesApi();
         api.MapRolesApi();
         api.MapUserActionsApi();
+        api.MapUsersApi();
     }
 
     /// <summary>The endpoints about no single tenant (super-admins of the admin tenant only).</summary>

@@ -48,6 +48,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<Tenants.TenantImportJobs>();
         services.AddHostedService<Tenants.TenantImportRunner>();
         services.AddScoped<Keys.KeyAdmin>();
+        services.AddScoped<UserDirectory>();
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .AddAuthenticationSchemes(CiamAuthentication.AccessTokenScheme)
             .RequireAuthenticatedUser()

@@ -56,7 +56,7 @@ internal static class SessionsApi
 }
 
 /// <summary>A session as the admin API shows it.</summary>
-internal sealed record SessionResource(string Id, string Device, string? IpAddress, string? Location, string AuthenticationMethods, IReadOnlyList<string> Clients,
+public sealed record SessionResource(string Id, string Device, string? IpAddress, string? Location, string AuthenticationMethods, IReadOnlyList<string> Clients,
     DateTime CreatedAt, DateTime LastSeenAt, DateTime ExpiresAt)
 {
     public static SessionResource From(UserSession s, IReadOnlyList<string> clients) =>

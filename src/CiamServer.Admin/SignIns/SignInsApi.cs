@@ -114,7 +114,7 @@ internal sealed record DryRunResult(int Attempts, Dictionary<string, int> Now, D
 internal sealed record ChangedDecision(Guid AttemptId, DateTime CreatedAt, int Score, string Now, string WithProposal);
 
 /// <summary>An attempt as the admin API shows it: the assessment with its reasons and inputs.</summary>
-internal sealed record SignInResource(Guid Id, DateTime CreatedAt, Guid? UserId, string AccountName, string Methods, string? IpAddress, string? Country,
+public sealed record SignInResource(Guid Id, DateTime CreatedAt, Guid? UserId, string AccountName, string Methods, string? IpAddress, string? Country,
     int Score, string Decision, JsonElement Reasons, JsonElement Inputs, string Outcome, string? SessionId)
 {
     public static SignInResource From(SignInAttempt a) =>

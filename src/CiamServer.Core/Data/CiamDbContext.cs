@@ -52,6 +52,7 @@ public sealed class CiamDbContext(DbContextOptions<CiamDbContext> options, ITena
         base.OnModelCreating(builder);
         builder.UseOpenIddict<CiamApplication, CiamAuthorization, CiamScope, CiamToken, Guid>();
         builder.ApplyConfigurationsFromAssembly(typeof(CiamDbContext).Assembly);
+        Configurations.UserSearchColumns.UseProvider(builder.Entity<CiamUser>(), Database.IsNpgsql());
         TenantQueryFilters.Apply(builder, this);
     }
 
