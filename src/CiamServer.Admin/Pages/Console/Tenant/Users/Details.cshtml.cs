@@ -3,6 +3,8 @@ using CiamServer.Admin.Console;
 using CiamServer.Admin.SignIns;
 using CiamServer.Admin.Users;
 using CiamServer.Core.Sessions;
+using CiamServer.Core.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,14 +12,23 @@ namespace CiamServer.Admin.Pages.Console.Tenant.Users;
 
 /// <summary>One user: profile, sign-in methods, sessions (each can be ended, as the sessions API does, audited the
 /// same way) and the latest sign-in attempts with their risk assessment.</summary>
-public sealed class DetailsModel(UserDirectory directory, ISessionManager sessions) : TenantConsolePageModel
+public sealed class DetailsModel(UserDirectory directory, ISessionManager sessions, UserManager<CiamUser> users) : TenantConsolePageModel
 {
     public UserDetails? Details { get; private set; }
+
+    /// <summary>What the actions panel (disable, unlock, reset MFA...) needs of the user.</summary>
+    public UserActionsPanel? Panel { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Details = await directory.GetAsync(id, cancellationToken);
-        return Details is null ? NotFound() : Page();
+        if (Details is null || await users.FindByIdAsync(id.ToString()) is not { } user)
+        {
+            return NotFound();
+        }
+
+        Panel = UserActionsPanel.From(user);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostEndSessionAsync(Guid id, string? sessionId, CancellationToken cancellationToken)
