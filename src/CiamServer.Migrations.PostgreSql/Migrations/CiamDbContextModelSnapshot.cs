@@ -875,7 +875,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
@@ -889,10 +890,25 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("SearchFamilyName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasComputedColumnSql("upper(\"FamilyName\" COLLATE \"und-x-icu\")", true)
+                        .UseCollation("C");
+
+                    b.Property<string>("SearchName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasComputedColumnSql("upper((coalesce(\"GivenName\", '') || ' ' || coalesce(\"FamilyName\", '')) COLLATE \"und-x-icu\")", true)
+                        .UseCollation("C");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
@@ -914,8 +930,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt");
 
-                    b.HasIndex("TenantId", "NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("UserListIndex");
 
                     b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique()
@@ -924,6 +940,15 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.HasIndex("TenantId", "PhoneNumber")
                         .IsUnique()
                         .HasDatabaseName("PhoneNumberIndex");
+
+                    b.HasIndex("TenantId", "NormalizedEmail", "Id")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("TenantId", "SearchFamilyName", "Id")
+                        .HasDatabaseName("UserSearchFamilyNameIndex");
+
+                    b.HasIndex("TenantId", "SearchName", "Id")
+                        .HasDatabaseName("UserSearchNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

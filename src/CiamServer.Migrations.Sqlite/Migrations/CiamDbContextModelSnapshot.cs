@@ -889,6 +889,18 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchFamilyName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("upper(\"FamilyName\")", false);
+
+                    b.Property<string>("SearchName")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("upper((coalesce(\"GivenName\", '') || ' ' || coalesce(\"FamilyName\", '')))", false);
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -909,8 +921,8 @@ namespace CiamServer.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TenantId", "CreatedAt");
 
-                    b.HasIndex("TenantId", "NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("UserListIndex");
 
                     b.HasIndex("TenantId", "NormalizedUserName")
                         .IsUnique()
@@ -919,6 +931,15 @@ namespace CiamServer.Migrations.Sqlite.Migrations
                     b.HasIndex("TenantId", "PhoneNumber")
                         .IsUnique()
                         .HasDatabaseName("PhoneNumberIndex");
+
+                    b.HasIndex("TenantId", "NormalizedEmail", "Id")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("TenantId", "SearchFamilyName", "Id")
+                        .HasDatabaseName("UserSearchFamilyNameIndex");
+
+                    b.HasIndex("TenantId", "SearchName", "Id")
+                        .HasDatabaseName("UserSearchNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CiamServer.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(CiamDbContext))]
-    [Migration("20261129144508_AdminUsers")]
-    partial class AdminUsers
+    [Migration("20261129154343_AdminConsole")]
+    partial class AdminConsole
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -24,6 +24,31 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("CiamServer.Core.Administration.AdminGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId");
+
+                    b.HasIndex("UserId", "TenantId")
+                        .IsUnique();
+
+                    b.ToTable("admin_grants", (string)null);
+                });
 
             modelBuilder.Entity("CiamServer.Core.Audit.AuditEvent", b =>
                 {
@@ -69,6 +94,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("TenantId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "Action", "CreatedAt");
 
                     b.ToTable("audit_events", (string)null);
                 });
@@ -256,6 +283,9 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.Property<string>("ConsentType")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("DisplayName")
                         .HasColumnType("text");
@@ -739,6 +769,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "ExpiresAt");
+
                     b.HasIndex("TenantId", "UserId");
 
                     b.ToTable("user_sessions", (string)null);
@@ -853,6 +885,9 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("PasswordChangeRequired")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -896,6 +931,8 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "Id")
                         .HasDatabaseName("UserListIndex");
 
@@ -917,6 +954,77 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("UserSearchNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CiamServer.Core.Users.UserImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequestedFrom")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RowsJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SkippedJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "LeaseUntil");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.ToTable("user_import_jobs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1041,6 +1149,20 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CiamServer.Core.Administration.AdminGrant", b =>
+                {
+                    b.HasOne("CiamServer.Core.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CiamServer.Core.Users.CiamUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CiamServer.Core.Mfa.RecoveryCode", b =>
                 {
                     b.HasOne("CiamServer.Core.Users.CiamUser", null)
@@ -1108,6 +1230,21 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("TenantId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<string>("AccentColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("branding_accent_color");
+
+                            b1.Property<string>("BackgroundColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("branding_background_color");
+
+                            b1.Property<string>("CustomCss")
+                                .HasMaxLength(8192)
+                                .HasColumnType("character varying(8192)")
+                                .HasColumnName("branding_custom_css");
+
                             b1.Property<string>("LogoUrl")
                                 .HasMaxLength(2048)
                                 .HasColumnType("character varying(2048)")
@@ -1118,6 +1255,11 @@ namespace CiamServer.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(7)
                                 .HasColumnType("character varying(7)")
                                 .HasColumnName("branding_primary_color");
+
+                            b1.Property<string>("TextColor")
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("branding_text_color");
 
                             b1.HasKey("TenantId");
 
